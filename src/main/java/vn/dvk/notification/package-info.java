@@ -1,0 +1,5 @@
+/**
+ * Notifications.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package vn.dvk.notification;

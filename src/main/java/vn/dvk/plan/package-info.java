@@ -1,0 +1,5 @@
+/**
+ * Plans.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Plans")
+package vn.dvk.plan;

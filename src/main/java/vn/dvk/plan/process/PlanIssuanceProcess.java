@@ -1,0 +1,54 @@
+package vn.dvk.plan.process;
+
+/**
+ * Names in {@code bpmn/PlanIssuanceProcess.bpmn}: one instance per plan, business key = plan code.
+ */
+public final class PlanIssuanceProcess {
+
+	public static final String KEY = "PlanIssuanceProcess";
+
+	/** Process variables. */
+	public static final class Vars {
+		public static final String PLAN_CODE = "planCode";
+		public static final String PLAN_TITLE = "planTitle";
+		public static final String SUBMITTED_BY = "submittedBy";
+		/** java.util.Date: the deadline timer closes registration then. */
+		public static final String REGISTRATION_DEADLINE = "registrationDeadline";
+		/** java.util.Date: units that have not registered are reminded then. */
+		public static final String REGISTRATION_REMINDER_AT = "registrationReminderAt";
+		/** List of {@code unit-<code>} groups of the units in scope (email recipients on publish). */
+		public static final String SCOPE_UNIT_GROUPS = "scopeUnitGroups";
+		public static final String DECISION = "decision";
+		public static final String COMMENT = "comment";
+
+		private Vars() {
+		}
+	}
+
+	/** Element ids. */
+	public static final class Ids {
+		public static final String START_PLAN_SUBMITTED = "StartEvent_PlanSubmitted";
+		public static final String MARK_IN_APPROVAL = "ServiceTask_MarkPlanInApproval";
+		public static final String APPROVE_PLAN = "UserTask_ApprovePlan";
+		public static final String GATEWAY_APPROVAL_DECISION = "Gateway_ApprovalDecision";
+		public static final String MARK_RETURNED = "ServiceTask_MarkPlanReturned";
+		public static final String REVISE_PLAN = "UserTask_RevisePlan";
+		public static final String MARK_REJECTED = "ServiceTask_MarkPlanRejected";
+		public static final String END_PLAN_REJECTED = "EndEvent_PlanRejected";
+		public static final String PUBLISH_PLAN = "ServiceTask_PublishPlan";
+		public static final String NOTIFY_UNITS_IN_SCOPE = "SendTask_NotifyUnitsInScope";
+		public static final String REMINDER_DUE = "TimerEvent_RegistrationReminderDue";
+		public static final String REMIND_UNREGISTERED_UNITS = "ServiceTask_RemindUnregisteredUnits";
+		public static final String END_REMINDERS_SENT = "EndEvent_RemindersSent";
+		public static final String REGISTRATION_DEADLINE = "TimerEvent_RegistrationDeadline";
+		public static final String CLOSE_REGISTRATION = "ServiceTask_CloseRegistration";
+		public static final String END_REGISTRATION_CLOSED = "EndEvent_RegistrationClosed";
+
+		private Ids() {
+		}
+	}
+
+	private PlanIssuanceProcess() {
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Registrations.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Registrations")
+package vn.dvk.registration;
