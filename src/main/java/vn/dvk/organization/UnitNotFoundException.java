@@ -1,18 +1,15 @@
 package vn.dvk.organization;
 
-/**
- * A unit code that is not in the organisation tree.
- */
-public class UnitNotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import vn.dvk.shared.DvkException;
 
-	private final String code;
+/**
+ * A unit code that is not in the organisation tree (404).
+ */
+public class UnitNotFoundException extends DvkException {
 
 	public UnitNotFoundException(String code) {
-		super("Không tìm thấy đơn vị có mã '" + code + "'.");
-		this.code = code;
+		super(HttpStatus.NOT_FOUND, "error.unit.notFound", code);
 	}
 
-	public String code() {
-		return code;
-	}
 }
