@@ -1,0 +1,55 @@
+package vn.dvk.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 from the security filters as problem+json with a Vietnamese detail, like every
+ * other error of the API.
+ */
+class ProblemResponses {
+
+	private static final Locale VI = Locale.forLanguageTag("vi");
+
+	private final MessageSource messages;
+
+	private final ObjectMapper json;
+
+	ProblemResponses(MessageSource messages, ObjectMapper json) {
+		this.messages = messages;
+		this.json = json;
+	}
+
+	AuthenticationEntryPoint unauthorized(boolean basicChallenge) {
+		return (request, response, ex) -> {
+			if (basicChallenge) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"DVK\", charset=\"UTF-8\"");
+			}
+			write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized");
+		};
+	}
+
+	AccessDeniedHandler forbidden() {
+		return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, "error.forbidden");
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, String key) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, key, VI));
+		problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(), VI));
+		response.setStatus(status.value());
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

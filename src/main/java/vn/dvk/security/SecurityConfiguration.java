@@ -1,0 +1,93 @@
+package vn.dvk.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Default profile security. Users and groups are the engine's own identity (the demo users).
+ * <ul>
+ * <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic, stateless, never anonymous;</li>
+ * <li>{@code /camunda/**}: the Camunda webapps authenticate themselves (login page, CSRF);</li>
+ * <li>{@code /ops/**}: operators ({@code camunda-admin});</li>
+ * <li>the portal: form login; the home page, static files, health and API docs are public.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN;
+
+	@Bean
+	AuthenticationManager authenticationManager(IdentityService identityService) {
+		return new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
+	}
+
+	@Bean
+	ProblemResponses problemResponses(MessageSource messages, ObjectMapper json) {
+		return new ProblemResponses(messages, json);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			IdentityService identityService, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/api/**", "/engine-rest/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized(true)))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems.unauthorized(true))
+				.accessDeniedHandler(problems.forbidden()))
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain camundaWebappsSecurity(HttpSecurity http) throws Exception {
+		// Tasklist, Cockpit and Admin run their own authentication and CSRF protection
+		http.securityMatcher("/camunda/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			IdentityService identityService) throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/img/**", "/favicon.ico")
+				.permitAll()
+				.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+				.permitAll()
+				.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers(EndpointRequest.toAnyEndpoint())
+				.hasAuthority(ADMIN)
+				.requestMatchers("/ops/**")
+				.hasAuthority(ADMIN)
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+		return http.build();
+	}
+
+}

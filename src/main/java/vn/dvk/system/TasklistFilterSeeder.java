@@ -1,0 +1,63 @@
+package vn.dvk.system;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist opens with useful filters in Vietnamese instead of an empty list: my tasks, my
+ * groups' tasks, overdue tasks. Created once; an operator may change them afterwards.
+ */
+@Component
+class TasklistFilterSeeder {
+
+	private static final Logger log = LoggerFactory.getLogger(TasklistFilterSeeder.class);
+
+	/** Variables shown on every task card. */
+	private static final List<Map<String, String>> CARD_VARIABLES = List.of(
+			Map.of("name", "registrationName", "label", "Mô hình"), Map.of("name", "unitName", "label", "Đơn vị"),
+			Map.of("name", "planTitle", "label", "Kế hoạch"));
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	TasklistFilterSeeder(FilterService filters, TaskService tasks) {
+		this.filters = filters;
+		this.tasks = tasks;
+	}
+
+	void seed() {
+		create("Việc của tôi", "Các việc đang giao cho tôi", -10, "#1f6f43",
+				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		create("Việc của nhóm tôi", "Các việc chờ nhóm của tôi nhận xử lý", -5, "#0d6efd",
+				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+		create("Quá hạn", "Các việc của tôi hoặc nhóm tôi đã quá hạn xử lý", 0, "#b02a37",
+				tasks.createTaskQuery()
+					.or()
+					.taskAssigneeExpression("${currentUser()}")
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.endOr()
+					.dueBeforeExpression("${now()}"));
+	}
+
+	private void create(String name, String description, int priority, String color, TaskQuery query) {
+		if (filters.createFilterQuery().filterName(name).count() > 0) {
+			return;
+		}
+		Filter filter = filters.newTaskFilter(name);
+		filter.setQuery(query);
+		filter.setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh",
+				true, "variables", CARD_VARIABLES));
+		filters.saveFilter(filter);
+		log.info("Tasklist filter created: {}", name);
+	}
+
+}
