@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,7 @@ public class OrganizationService {
 
 	private final List<Unit> ordered;
 
+	@Autowired
 	OrganizationService(UnitTreeLoader loader) {
 		this(loader.load());
 	}

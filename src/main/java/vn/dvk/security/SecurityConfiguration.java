@@ -14,6 +14,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Default profile security. Users and groups are the engine's own identity (the demo users).
@@ -29,6 +32,10 @@ class SecurityConfiguration {
 
 	private static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN;
 
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
 	@Bean
 	AuthenticationManager authenticationManager(IdentityService identityService) {
 		return new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
@@ -43,7 +50,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
 			IdentityService identityService, ProblemResponses problems) throws Exception {
-		http.securityMatcher("/api/**", "/engine-rest/**")
+		// path patterns, not MVC matchers: /engine-rest is served by Jersey, not the DispatcherServlet
+		http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized(true)))
@@ -59,7 +67,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain camundaWebappsSecurity(HttpSecurity http) throws Exception {
 		// Tasklist, Cockpit and Admin run their own authentication and CSRF protection
-		http.securityMatcher("/camunda/**")
+		http.securityMatcher(path("/camunda/**"))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

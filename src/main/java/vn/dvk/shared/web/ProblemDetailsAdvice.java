@@ -15,17 +15,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.dvk.shared.DvkException;
 
 /**
  * Every error of {@code /api} as RFC 7807 problem details with a Vietnamese {@code detail} and a
- * list of field errors ({@code errors: [{field, message}]}). Never a stack trace.
+ * list of field errors ({@code errors: [{field, message}]}). Never a stack trace. Spring MVC's own
+ * exceptions (unreadable body, too large upload (413), wrong media type ...) go through
+ * {@link #createResponseEntity} and get their Vietnamese text from {@code error.http.<status>}.
  */
-@RestControllerAdvice(basePackages = "vn.dvk")
+@RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -54,12 +56,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
 			.body(problem(HttpStatus.FORBIDDEN, text("error.forbidden")));
-	}
-
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex) {
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, text("error.tooLarge")));
 	}
 
 	@ExceptionHandler(Exception.class)
