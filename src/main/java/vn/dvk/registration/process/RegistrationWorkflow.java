@@ -1,0 +1,22 @@
+package vn.dvk.registration.process;
+
+import vn.dvk.plan.Plan;
+import vn.dvk.registration.Registration;
+
+/**
+ * What the registration service needs from the workflow engine. Internal to the registration
+ * module (Spring Modulith exposes only the base package); public only because Java packages
+ * differ. Both calls join the caller's transaction: when they fail, nothing is saved.
+ */
+public interface RegistrationWorkflow {
+
+	/** Starts ModelRegistrationProcess for a submitted registration (business key = its code). */
+	void start(Registration registration, Plan plan, String actor);
+
+	/**
+	 * Completes the open UserTask_ReviseRegistration of a returned registration, refreshing the
+	 * process's {@code registrationName}; fails with 409 when no such task is open.
+	 */
+	void completeRevision(Registration registration, String actor);
+
+}
