@@ -51,7 +51,8 @@ public class RegistrationService {
 
 	static final int IDEMPOTENCY_KEY_MAX = 200;
 
-	static final long ATTACHMENT_MAX_BYTES = 10L * 1024 * 1024;
+	/** Largest attachment accepted (10 MB, as the multipart limit of application.yaml). */
+	public static final long ATTACHMENT_MAX_BYTES = 10L * 1024 * 1024;
 
 	static final int ATTACHMENTS_MAX = 20;
 
@@ -281,7 +282,7 @@ public class RegistrationService {
 			throw DvkException.invalid(List.of(new FieldProblem("file", "registration.attachment.empty")));
 		}
 		if (content.length > ATTACHMENT_MAX_BYTES) {
-			throw tooLarge(name);
+			throw attachmentTooLarge(name);
 		}
 		if (repository.countAttachments(code) >= ATTACHMENTS_MAX) {
 			throw DvkException.conflict("registration.attachment.tooMany", ATTACHMENTS_MAX);
@@ -293,7 +294,7 @@ public class RegistrationService {
 	}
 
 	/** The 413 of an attachment over {@value #ATTACHMENT_MAX_BYTES} bytes. */
-	static DvkException tooLarge(String fileName) {
+	public static DvkException attachmentTooLarge(String fileName) {
 		return new DvkException(HttpStatus.PAYLOAD_TOO_LARGE, "registration.attachment.tooLarge", fileName,
 				ATTACHMENT_MAX_BYTES / (1024 * 1024));
 	}
