@@ -156,7 +156,8 @@ public class RegistrationService {
 		if (submitting) {
 			workflow.start(registration, plan, user.id());
 		}
-		return new CreatedRegistration(registration, false);
+		// the process may already have moved it on (IN_REVIEW) within this transaction
+		return new CreatedRegistration(repository.find(registration.code()).orElseThrow(), false);
 	}
 
 	/**

@@ -16,7 +16,8 @@ import vn.dvk.registration.process.ModelRegistrationProcess.Vars;
  * Input parameters of the service task (local variables):
  * <ul>
  * <li>{@code status}: a {@link RegistrationStatus} name (required);</li>
- * <li>{@code historyAction}: the history action, defaults to the status name.</li>
+ * <li>{@code historyAction} (or {@code action}, as the BPMN of the processes branch names it):
+ * the history action, defaults to the status name.</li>
  * </ul>
  * The registration is {@code registrationCode} (else the business key); for RETURNED and
  * REJECTED the history comment is the {@code comment} variable; the review level is the
@@ -29,6 +30,8 @@ class UpdateRegistrationStatusDelegate implements JavaDelegate {
 	static final String STATUS = "status";
 
 	static final String HISTORY_ACTION = "historyAction";
+
+	static final String ACTION = "action";
 
 	private static final Set<RegistrationStatus> WITH_COMMENT = EnumSet.of(RegistrationStatus.RETURNED,
 			RegistrationStatus.REJECTED);
@@ -47,8 +50,13 @@ class UpdateRegistrationStatusDelegate implements JavaDelegate {
 					+ " needs the input parameter 'status' (a RegistrationStatus name)");
 		}
 		RegistrationStatus status = RegistrationStatus.valueOf(statusName.strip());
-		Object actionValue = execution.getVariableLocal(HISTORY_ACTION);
-		String action = actionValue instanceof String a && !a.isBlank() ? a.strip() : status.name();
+		String action = string(execution.getVariableLocal(HISTORY_ACTION));
+		if (action == null) {
+			action = string(execution.getVariableLocal(ACTION));
+		}
+		if (action == null) {
+			action = status.name();
+		}
 		String comment = WITH_COMMENT.contains(status) ? string(execution.getVariable(Vars.COMMENT)) : null;
 		String code = string(execution.getVariable(Vars.REGISTRATION_CODE));
 		if (code == null) {
@@ -63,7 +71,7 @@ class UpdateRegistrationStatusDelegate implements JavaDelegate {
 	}
 
 	private static String string(Object value) {
-		return value instanceof String s && !s.isBlank() ? s : null;
+		return value instanceof String s && !s.isBlank() ? s.strip() : null;
 	}
 
 }
