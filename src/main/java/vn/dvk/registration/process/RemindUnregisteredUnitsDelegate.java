@@ -15,7 +15,6 @@ import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.Unit;
 import vn.dvk.plan.Plan;
 import vn.dvk.plan.PlanService;
-import vn.dvk.plan.process.PlanIssuanceProcess;
 import vn.dvk.registration.RegistrationService;
 import vn.dvk.security.Groups;
 
@@ -30,6 +29,9 @@ import vn.dvk.security.Groups;
 class RemindUnregisteredUnitsDelegate implements JavaDelegate {
 
 	static final String TEMPLATE = "registration-reminder";
+
+	/** PlanIssuanceProcess.Vars.PLAN_CODE (that class is internal to the plan module). */
+	static final String PLAN_CODE = "planCode";
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy")
 		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -52,7 +54,7 @@ class RemindUnregisteredUnitsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String planCode = (String) execution.getVariable(PlanIssuanceProcess.Vars.PLAN_CODE);
+		String planCode = (String) execution.getVariable(PLAN_CODE);
 		Plan plan = plans.require(planCode);
 		List<String> scope = plan.scopeUnitCodes() == null || plan.scopeUnitCodes().isEmpty()
 				? organization.registeringUnits().stream().map(Unit::code).toList() : plan.scopeUnitCodes();
