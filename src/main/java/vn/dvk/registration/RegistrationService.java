@@ -62,7 +62,7 @@ public class RegistrationService {
 	private static final Set<RegistrationStatus> ATTACHABLE = EnumSet.of(RegistrationStatus.DRAFT,
 			RegistrationStatus.SUBMITTED, RegistrationStatus.IN_REVIEW, RegistrationStatus.RETURNED);
 
-	private static final DateTimeFormatter DEADLINE_FORMAT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+	private static final DateTimeFormatter DEADLINE_FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
 	private final RegistrationRepository repository;

@@ -19,11 +19,12 @@ import vn.dvk.registration.RegistrationService;
 import vn.dvk.security.Groups;
 
 /**
- * PlanIssuanceProcess, before the registration deadline: emails the heads of the plan's units
- * in scope that have no registration yet (drafts do not count). Template
- * {@code registration-reminder}; model {@code planCode}, {@code planTitle},
- * {@code registrationDeadline} (text, dd/MM/yyyy in Vietnam time); one queued message per
- * activity instance (dedup key {@code registration-reminder:<plan>:<activity instance>}).
+ * PlanIssuanceProcess, before the registration deadline: emails the heads ({@code unit-<code>})
+ * of the plan's units in scope that have no registration yet (drafts do not count), one message
+ * per unit so it can address the unit by name. Template {@code registration-reminder}; model
+ * {@code planCode}, {@code planTitle}, {@code registrationDeadline} (text, dd/MM/yyyy HH:mm in
+ * Vietnam time), {@code unitCode}, {@code unitName}; dedup key
+ * {@code registration-reminder:<plan>:<activity instance>:<unit>}, so a retried job queues nothing twice.
  */
 @Component("remindUnregisteredUnitsDelegate")
 class RemindUnregisteredUnitsDelegate implements JavaDelegate {
@@ -33,7 +34,7 @@ class RemindUnregisteredUnitsDelegate implements JavaDelegate {
 	/** PlanIssuanceProcess.Vars.PLAN_CODE (that class is internal to the plan module). */
 	static final String PLAN_CODE = "planCode";
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy")
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
 	private final PlanService plans;
@@ -59,17 +60,20 @@ class RemindUnregisteredUnitsDelegate implements JavaDelegate {
 		List<String> scope = plan.scopeUnitCodes() == null || plan.scopeUnitCodes().isEmpty()
 				? organization.registeringUnits().stream().map(Unit::code).toList() : plan.scopeUnitCodes();
 		Set<String> registered = registrations.registeredUnitCodes(planCode);
-		List<String> groups = scope.stream().filter(code -> !registered.contains(code)).map(Groups::unit).toList();
-		if (groups.isEmpty()) {
-			return;
+		for (String unitCode : scope) {
+			if (registered.contains(unitCode)) {
+				continue;
+			}
+			Map<String, Object> model = new HashMap<>();
+			model.put("planCode", plan.code());
+			model.put("planTitle", plan.title());
+			model.put("registrationDeadline",
+					plan.registrationDeadline() == null ? null : DATE.format(plan.registrationDeadline()));
+			model.put("unitCode", unitCode);
+			model.put("unitName", organization.find(unitCode).map(Unit::name).orElse(null));
+			notifications.enqueue(TEMPLATE + ":" + planCode + ":" + execution.getActivityInstanceId() + ":" + unitCode,
+					TEMPLATE, List.of(Groups.unit(unitCode)), model);
 		}
-		Map<String, Object> model = new HashMap<>();
-		model.put("planCode", plan.code());
-		model.put("planTitle", plan.title());
-		model.put("registrationDeadline",
-				plan.registrationDeadline() == null ? null : DATE.format(plan.registrationDeadline()));
-		notifications.enqueue(TEMPLATE + ":" + planCode + ":" + execution.getActivityInstanceId(), TEMPLATE, groups,
-				model);
 	}
 
 }

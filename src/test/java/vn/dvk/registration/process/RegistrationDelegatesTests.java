@@ -49,9 +49,18 @@ class RegistrationDelegatesTests {
 
 		delegate.execute(execution);
 
-		verify(notifications).enqueue("registration-reminder:KH-2026-01:ServiceTask_RemindUnregisteredUnits:42",
-				"registration-reminder", List.of("unit-xa-cam-hai-dong", "unit-phuong-nha-trang"),
-				Map.of("planCode", "KH-2026-01", "planTitle", "Kế hoạch 2026", "registrationDeadline", "31/03/2026"));
+		verify(notifications).enqueue(
+				"registration-reminder:KH-2026-01:ServiceTask_RemindUnregisteredUnits:42:xa-cam-hai-dong",
+				"registration-reminder", List.of("unit-xa-cam-hai-dong"),
+				Map.of("planCode", "KH-2026-01", "planTitle", "Kế hoạch 2026", "registrationDeadline",
+						"31/03/2026 17:00", "unitCode", "xa-cam-hai-dong", "unitName", "Xã Cam Hải Đông"));
+		verify(notifications).enqueue(
+				"registration-reminder:KH-2026-01:ServiceTask_RemindUnregisteredUnits:42:phuong-nha-trang",
+				"registration-reminder", List.of("unit-phuong-nha-trang"),
+				Map.of("planCode", "KH-2026-01", "planTitle", "Kế hoạch 2026", "registrationDeadline",
+						"31/03/2026 17:00", "unitCode", "phuong-nha-trang", "unitName", "Phường Nha Trang"));
+		verify(notifications, org.mockito.Mockito.times(2)).enqueue(anyString(), anyString(), anyCollection(),
+				anyMap());
 	}
 
 	@Test
@@ -74,10 +83,12 @@ class RegistrationDelegatesTests {
 
 		delegate.execute(execution);
 
-		verify(notifications).enqueue(anyString(), anyString(),
-				org.mockito.ArgumentMatchers.argThat(groups -> groups.size() == 30
-						&& groups.contains("unit-huyen-cam-lam") && !groups.contains("unit-tinh")),
-				any());
+		verify(notifications, org.mockito.Mockito.times(30)).enqueue(anyString(), anyString(), anyCollection(),
+				anyMap());
+		verify(notifications).enqueue(org.mockito.ArgumentMatchers.endsWith(":huyen-cam-lam"), anyString(),
+				org.mockito.ArgumentMatchers.eq(List.of("unit-huyen-cam-lam")), any());
+		verify(notifications, never()).enqueue(anyString(), anyString(),
+				org.mockito.ArgumentMatchers.eq(List.of("unit-tinh")), any());
 	}
 
 	private static Plan plan(List<String> scope) {
