@@ -154,7 +154,7 @@ public class RegistrationService {
 		repository.appendHistory(registration.code(), status, submitting ? "SUBMITTED" : "DRAFTED", null, user.id(),
 				null, now);
 		if (submitting) {
-			workflow.start(registration, plan, user.id());
+			workflow.start(registration, plan, user);
 		}
 		// the process may already have moved it on (IN_REVIEW) within this transaction
 		return new CreatedRegistration(repository.find(registration.code()).orElseThrow(), false);
@@ -201,13 +201,13 @@ public class RegistrationService {
 		if (current.status() == RegistrationStatus.RETURNED) {
 			repository.appendHistory(code, RegistrationStatus.RETURNED, "REVISED", null, user.id(), null, now);
 			if (submitting) {
-				workflow.completeRevision(repository.find(code).orElseThrow(), user.id());
+				workflow.completeRevision(repository.find(code).orElseThrow(), user);
 			}
 		}
 		else if (firstSubmission) {
 			repository.updateStatus(code, RegistrationStatus.SUBMITTED, now);
 			repository.appendHistory(code, RegistrationStatus.SUBMITTED, "SUBMITTED", null, user.id(), null, now);
-			workflow.start(repository.find(code).orElseThrow(), plan, user.id());
+			workflow.start(repository.find(code).orElseThrow(), plan, user);
 		}
 		return repository.find(code).orElseThrow();
 	}

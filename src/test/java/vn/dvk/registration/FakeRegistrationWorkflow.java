@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import vn.dvk.plan.Plan;
 import vn.dvk.registration.process.RegistrationWorkflow;
+import vn.dvk.security.CurrentUser;
 
 /** Records what would have been asked of the engine; can be told to fail the next start. */
 class FakeRegistrationWorkflow implements RegistrationWorkflow {
@@ -16,7 +17,7 @@ class FakeRegistrationWorkflow implements RegistrationWorkflow {
 	volatile boolean failNextStart;
 
 	@Override
-	public void start(Registration registration, Plan plan, String actor) {
+	public void start(Registration registration, Plan plan, CurrentUser actor) {
 		if (failNextStart) {
 			failNextStart = false;
 			throw new IllegalStateException("engine down");
@@ -25,7 +26,7 @@ class FakeRegistrationWorkflow implements RegistrationWorkflow {
 	}
 
 	@Override
-	public void completeRevision(Registration registration, String actor) {
+	public void completeRevision(Registration registration, CurrentUser actor) {
 		revisionsCompleted.add(registration.code() + ":" + registration.name());
 	}
 

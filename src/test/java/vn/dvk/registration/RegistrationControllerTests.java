@@ -100,7 +100,8 @@ class RegistrationControllerTests {
 		ArgumentCaptor<Registration> inserted = ArgumentCaptor.forClass(Registration.class);
 		ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
 		verify(repository).insert(inserted.capture(), eq("abc"), hash.capture());
-		verify(workflow).start(inserted.getValue(), plan, "head-xa-cam-hai-dong");
+		verify(workflow).start(eq(inserted.getValue()), eq(plan),
+				org.mockito.ArgumentMatchers.argThat(user -> user.id().equals("head-xa-cam-hai-dong")));
 
 		given(repository.findByIdempotencyKey("head-xa-cam-hai-dong", "abc"))
 			.willReturn(Optional.of(new IdempotentRegistration(stored(RegistrationStatus.SUBMITTED), hash.getValue())));

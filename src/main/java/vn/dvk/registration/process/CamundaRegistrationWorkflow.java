@@ -1,6 +1,7 @@
 package vn.dvk.registration.process;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -15,13 +16,15 @@ import vn.dvk.plan.Plan;
 import vn.dvk.registration.Registration;
 import vn.dvk.registration.process.ModelRegistrationProcess.Ids;
 import vn.dvk.registration.process.ModelRegistrationProcess.Vars;
+import vn.dvk.security.CurrentUser;
 import vn.dvk.shared.DvkException;
 
 /**
  * {@link RegistrationWorkflow} on Camunda 7. The engine shares the application's DataSource and
  * Spring transaction manager, so a process start or task completion commits or rolls back with
  * the registration's own rows. The acting user is set as the engine's authenticated user for
- * the duration of the call, so delegates can record who acted.
+ * the duration of the call (with their groups, should engine authorization be switched on), so
+ * delegates can record who acted.
  */
 @Component
 class CamundaRegistrationWorkflow implements RegistrationWorkflow {
@@ -43,7 +46,7 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 	}
 
 	@Override
-	public void start(Registration registration, Plan plan, String actor) {
+	public void start(Registration registration, Plan plan, CurrentUser actor) {
 		Unit unit = organization.require(registration.unitCode());
 		String parentLevel = organization.parent(unit.code()).map(parent -> parent.level().name()).orElse(null);
 		Map<String, Object> variables = new HashMap<>();
@@ -64,7 +67,7 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 	}
 
 	@Override
-	public void completeRevision(Registration registration, String actor) {
+	public void completeRevision(Registration registration, CurrentUser actor) {
 		Task task = tasks.createTaskQuery()
 			.processDefinitionKey(ModelRegistrationProcess.KEY)
 			.processInstanceBusinessKey(registration.code())
@@ -77,9 +80,9 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 		as(actor, () -> tasks.complete(task.getId(), Map.of(Vars.REGISTRATION_NAME, registration.name())));
 	}
 
-	private void as(String actor, Runnable call) {
+	private void as(CurrentUser actor, Runnable call) {
 		Authentication previous = identity.getCurrentAuthentication();
-		identity.setAuthenticatedUserId(actor);
+		identity.setAuthentication(actor.id(), List.copyOf(actor.groups()));
 		try {
 			call.run();
 		}

@@ -32,6 +32,7 @@ import vn.dvk.registration.RegistrationService;
 import vn.dvk.registration.RegistrationStatus;
 import vn.dvk.registration.process.ModelRegistrationProcess.Ids;
 import vn.dvk.registration.process.ModelRegistrationProcess.Vars;
+import vn.dvk.security.CurrentUser;
 import vn.dvk.shared.DvkException;
 
 /**
@@ -43,6 +44,9 @@ class RegistrationWorkflowTests {
 	static final String REVIEW = "UserTask_StandInReview";
 
 	static final String AFTER_RESUBMISSION = "UserTask_StandInAfterResubmission";
+
+	static final CurrentUser HEAD = new CurrentUser("head-xa-cam-hai-dong",
+			java.util.Set.of("unit-heads", "unit-xa-cam-hai-dong"));
 
 	static ProcessEngine engine;
 
@@ -92,7 +96,7 @@ class RegistrationWorkflowTests {
 	void startsWithTheBusinessKeyAndTheVariablesTheProcessNeedsAndRecordsWhoActed() {
 		Registration registration = registration("DK-2026-000001", "Dân vận khéo");
 
-		workflow.start(registration, plan(), "head-xa-cam-hai-dong");
+		workflow.start(registration, plan(), HEAD);
 
 		ProcessInstance instance = engine.getRuntimeService()
 			.createProcessInstanceQuery()
@@ -112,13 +116,18 @@ class RegistrationWorkflowTests {
 			.containsEntry(Vars.ESCALATION_DAYS, 10);
 		verify(registrations).changeStatus("DK-2026-000001", RegistrationStatus.IN_REVIEW, "IN_REVIEW", null,
 				"head-xa-cam-hai-dong", null);
+		assertThat(engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceId(instance.getId())
+			.singleResult()
+			.getStartUserId()).isEqualTo("head-xa-cam-hai-dong");
 		assertThat(engine.getIdentityService().getCurrentAuthentication()).isNull();
 	}
 
 	@Test
 	void aReturnCarriesTheCommentAndARevisionResumesTheProcessWithTheNewName() {
 		Registration registration = registration("DK-2026-000002", "Tên cũ");
-		workflow.start(registration, plan(), "head-xa-cam-hai-dong");
+		workflow.start(registration, plan(), HEAD);
 		Task review = task("DK-2026-000002", REVIEW);
 		engine.getIdentityService().setAuthenticatedUserId("reviewer-huyen-cam-lam");
 		try {
@@ -131,7 +140,7 @@ class RegistrationWorkflowTests {
 		verify(registrations).changeStatus("DK-2026-000002", RegistrationStatus.RETURNED, "RETURNED", null,
 				"reviewer-huyen-cam-lam", "Bổ sung nguồn lực");
 
-		workflow.completeRevision(registration("DK-2026-000002", "Tên mới"), "head-xa-cam-hai-dong");
+		workflow.completeRevision(registration("DK-2026-000002", "Tên mới"), HEAD);
 
 		Task next = task("DK-2026-000002", AFTER_RESUBMISSION);
 		assertThat(engine.getRuntimeService().getVariable(next.getProcessInstanceId(), Vars.REGISTRATION_NAME))
@@ -142,8 +151,8 @@ class RegistrationWorkflowTests {
 
 	@Test
 	void completingARevisionWithoutAnOpenRevisionTaskIsAConflict() {
-		workflow.start(registration("DK-2026-000003", "Chưa bị trả lại"), plan(), "head-xa-cam-hai-dong");
-		assertThatThrownBy(() -> workflow.completeRevision(registration("DK-2026-000003", "X"), "head"))
+		workflow.start(registration("DK-2026-000003", "Chưa bị trả lại"), plan(), HEAD);
+		assertThatThrownBy(() -> workflow.completeRevision(registration("DK-2026-000003", "X"), HEAD))
 			.isInstanceOfSatisfying(DvkException.class,
 					ex -> assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT));
 	}
