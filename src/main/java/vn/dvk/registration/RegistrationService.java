@@ -1,21 +1,319 @@
 package vn.dvk.registration;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.organization.OrganizationService;
+import vn.dvk.organization.Unit;
+import vn.dvk.plan.Plan;
+import vn.dvk.plan.PlanField;
+import vn.dvk.plan.PlanService;
+import vn.dvk.plan.PlanStatus;
+import vn.dvk.registration.RegistrationRepository.Criteria;
+import vn.dvk.registration.RegistrationRepository.IdempotentRegistration;
+import vn.dvk.registration.process.RegistrationWorkflow;
+import vn.dvk.security.CurrentUser;
+import vn.dvk.shared.DvkException;
+import vn.dvk.shared.DvkException.FieldProblem;
 
 /**
  * Registrations: public API of the registration module. Methods taking a {@code CurrentUser}
- * check access; the others are for the processes and other modules.
+ * check access; the others are for the processes and other modules. Each method is one
+ * transaction: the engine joins it, so a failed process start or task completion leaves nothing.
+ *
+ * <p>Access: a unit head ({@code unit-<code>}) writes only their own units' registrations;
+ * reading is allowed to the own units, to every unit below a unit the caller reviews for
+ * ({@code reviewers-<code>}), and to everything for {@link CurrentUser#seesAllUnits()}. A
+ * registration the caller may not read is reported as not found (404) on every call.
  */
 @Service
 public class RegistrationService {
 
+	static final int NAME_MAX = 500;
+
+	static final int ITEM_MAX = 10_000;
+
+	static final int IDEMPOTENCY_KEY_MAX = 200;
+
+	/** Largest attachment accepted (10 MB, as the multipart limit of application.yaml). */
+	public static final long ATTACHMENT_MAX_BYTES = 10L * 1024 * 1024;
+
+	static final int ATTACHMENTS_MAX = 20;
+
+	private static final Set<RegistrationStatus> REVISABLE = EnumSet.of(RegistrationStatus.DRAFT,
+			RegistrationStatus.RETURNED);
+
+	private static final Set<RegistrationStatus> ATTACHABLE = EnumSet.of(RegistrationStatus.DRAFT,
+			RegistrationStatus.SUBMITTED, RegistrationStatus.IN_REVIEW, RegistrationStatus.RETURNED);
+
+	private static final DateTimeFormatter DEADLINE_FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+	private final RegistrationRepository repository;
+
+	private final RegistrationWorkflow workflow;
+
+	private final PlanService plans;
+
+	private final OrganizationService organization;
+
+	private final AttachmentTypes attachmentTypes;
+
+	RegistrationService(RegistrationRepository repository, RegistrationWorkflow workflow, PlanService plans,
+			OrganizationService organization, AttachmentTypes attachmentTypes) {
+		this.repository = repository;
+		this.workflow = workflow;
+		this.plans = plans;
+		this.organization = organization;
+		this.attachmentTypes = attachmentTypes;
+	}
+
+	// ---------------------------------------------------------------- unit heads, reviewers, staff
+
+	/**
+	 * Registers a model or exemplar of the caller's unit: SUBMITTED (starting
+	 * ModelRegistrationProcess) or, with {@code submit=false}, DRAFT. With an idempotency key the
+	 * same key of the same user returns the first registration and creates nothing; the same key
+	 * with a different request is refused with 409.
+	 */
+	@Transactional
+	public CreatedRegistration create(RegistrationRequest request, CurrentUser user, String idempotencyKey) {
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (key != null && key.length() > IDEMPOTENCY_KEY_MAX) {
+			problems.add(new FieldProblem("Idempotency-Key", "registration.field.idempotencyKey",
+					IDEMPOTENCY_KEY_MAX));
+		}
+		if (blank(request.planCode())) {
+			problems.add(new FieldProblem("planCode", "registration.field.required"));
+		}
+		RegistrationKind kind = kind(request.kind(), problems);
+		if (blank(request.field())) {
+			problems.add(new FieldProblem("field", "registration.field.required"));
+		}
+		validateItems(request.items(), request.submitting(), problems);
+		if (request.isContinuing() && blank(request.previousRegistrationCode())) {
+			problems.add(new FieldProblem("previousRegistrationCode", "registration.field.previousRequired"));
+		}
+		String unitCode = ownUnit(request.unitCode(), user, problems);
+		if (!problems.isEmpty()) {
+			throw DvkException.invalid(problems);
+		}
+
+		String hash = key == null ? null : fingerprint(request, unitCode);
+		if (key != null) {
+			Optional<IdempotentRegistration> earlier = repository.findByIdempotencyKey(user.id(), key);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), hash);
+			}
+		}
+
+		Plan plan = plans.find(request.planCode().strip())
+			.orElseThrow(() -> DvkException.notFound("registration.plan.notFound", request.planCode()));
+		requireOpen(plan);
+		Unit unit = organization.require(unitCode);
+		if (!inScope(plan, unit)) {
+			throw DvkException.conflict("registration.plan.unitOutOfScope", unit.name(), plan.title());
+		}
+		String field = requireField(plan, request.field().strip());
+		String previous = null;
+		if (request.isContinuing()) {
+			previous = request.previousRegistrationCode().strip();
+			if (!repository.existsForUnit(previous, unitCode)) {
+				throw DvkException.invalid(List.of(new FieldProblem("previousRegistrationCode",
+						"registration.field.previousNotFound", previous)));
+			}
+		}
+
+		Instant now = now();
+		boolean submitting = request.submitting();
+		RegistrationStatus status = submitting ? RegistrationStatus.SUBMITTED : RegistrationStatus.DRAFT;
+		Registration registration = new Registration(repository.nextCode(plan.year()), plan.code(), unitCode, kind,
+				field, request.isContinuing(), previous, trimmed(request.items()), status, user.id(), now, now,
+				submitting ? now : null);
+		if (!repository.insert(registration, key, hash)) {
+			// a concurrent request with the same key won the unique index
+			return replay(repository.findByIdempotencyKey(user.id(), key).orElseThrow(), hash);
+		}
+		repository.appendHistory(registration.code(), status, submitting ? "SUBMITTED" : "DRAFTED", null, user.id(),
+				null, now);
+		if (submitting) {
+			workflow.start(registration, plan, user);
+		}
+		// the process may already have moved it on (IN_REVIEW) within this transaction
+		return new CreatedRegistration(repository.find(registration.code()).orElseThrow(), false);
+	}
+
+	/**
+	 * Revises a DRAFT or RETURNED registration of the caller's unit (kind, field, the ten items).
+	 * With {@code submit} (default): a DRAFT is submitted (the process starts); a RETURNED one is
+	 * handed back to its process (UserTask_ReviseRegistration completes, the process marks it
+	 * SUBMITTED again and the reviews restart). A RETURNED revision always adds a REVISED entry.
+	 */
+	@Transactional
+	public Registration revise(String code, RegistrationRequest request, CurrentUser user) {
+		Registration current = repository.findForUpdate(code)
+			.filter(r -> visible(r, user))
+			.orElseThrow(() -> DvkException.notFound("registration.notFound", code));
+		if (!user.ownUnitCodes().contains(current.unitCode())) {
+			throw DvkException.forbidden("registration.revise.forbidden");
+		}
+		if (!REVISABLE.contains(current.status())) {
+			throw DvkException.conflict("registration.revise.illegalStatus", code, current.status().label());
+		}
+		boolean submitting = request.submitting();
+		List<FieldProblem> problems = new ArrayList<>();
+		RegistrationKind kind = kind(request.kind(), problems);
+		if (blank(request.field())) {
+			problems.add(new FieldProblem("field", "registration.field.required"));
+		}
+		validateItems(request.items(), submitting, problems);
+		if (!problems.isEmpty()) {
+			throw DvkException.invalid(problems);
+		}
+		Plan plan = plans.find(current.planCode())
+			.orElseThrow(() -> DvkException.notFound("registration.plan.notFound", current.planCode()));
+		String field = requireField(plan, request.field().strip());
+		boolean firstSubmission = current.status() == RegistrationStatus.DRAFT && submitting;
+		if (firstSubmission) {
+			requireOpen(plan);
+		}
+
+		Instant now = now();
+		RegistrationItems items = trimmed(request.items());
+		repository.updateContent(code, kind, field, items, now);
+		if (current.status() == RegistrationStatus.RETURNED) {
+			repository.appendHistory(code, RegistrationStatus.RETURNED, "REVISED", null, user.id(), null, now);
+			if (submitting) {
+				workflow.completeRevision(repository.find(code).orElseThrow(), user);
+			}
+		}
+		else if (firstSubmission) {
+			repository.updateStatus(code, RegistrationStatus.SUBMITTED, now);
+			repository.appendHistory(code, RegistrationStatus.SUBMITTED, "SUBMITTED", null, user.id(), null, now);
+			workflow.start(repository.find(code).orElseThrow(), plan, user);
+		}
+		return repository.find(code).orElseThrow();
+	}
+
+	/** One registration with history and attachments; 404 when missing or not visible to the caller. */
+	@Transactional(readOnly = true)
+	public RegistrationDetails get(String code, CurrentUser user) {
+		Registration registration = requireVisible(code, user);
+		return new RegistrationDetails(registration, repository.history(code), repository.attachments(code));
+	}
+
+	/**
+	 * Registrations the caller may see, newest first. An explicit unit outside what the caller
+	 * may see is refused (403); the visibility restriction itself is part of the SQL query.
+	 */
+	@Transactional(readOnly = true)
+	public RegistrationPage search(RegistrationFilter filter, CurrentUser user) {
+		List<FieldProblem> problems = new ArrayList<>();
+		RegistrationStatus status = null;
+		if (!blank(filter.status())) {
+			try {
+				status = RegistrationStatus.valueOf(filter.status().strip());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FieldProblem("status", "registration.field.status", filter.status()));
+			}
+		}
+		int page = filter.page() == null ? 0 : filter.page();
+		int size = filter.size() == null ? RegistrationFilter.DEFAULT_SIZE : filter.size();
+		if (page < 0) {
+			problems.add(new FieldProblem("page", "registration.field.page"));
+		}
+		if (size < 1 || size > RegistrationFilter.MAX_SIZE) {
+			problems.add(new FieldProblem("size", "registration.field.size", RegistrationFilter.MAX_SIZE));
+		}
+		if (!problems.isEmpty()) {
+			throw DvkException.invalid(problems);
+		}
+		String unitCode = blank(filter.unitCode()) ? null : filter.unitCode().strip();
+		Set<String> visibleUnits = user.seesAllUnits() ? null : visibleUnitCodes(user);
+		if (unitCode != null && visibleUnits != null && !visibleUnits.contains(unitCode)) {
+			throw DvkException.forbidden("registration.search.unitForbidden");
+		}
+		if (visibleUnits != null && visibleUnits.isEmpty()) {
+			return new RegistrationPage(List.of(), page, size, 0, 0);
+		}
+		Criteria criteria = new Criteria(unitCode != null ? null : visibleUnits, emptyToNull(filter.planCode()),
+				unitCode, status, emptyToNull(filter.field()));
+		long total = repository.count(criteria);
+		List<Registration> items = total == 0 || (long) page * size >= total ? List.of()
+				: repository.search(criteria, page * size, size);
+		return new RegistrationPage(items, page, size, total, (int) ((total + size - 1) / size));
+	}
+
+	/**
+	 * Stores an attachment of the caller's unit's registration while DRAFT, SUBMITTED, IN_REVIEW
+	 * or RETURNED. The type comes from the bytes (see {@link AttachmentTypes}).
+	 */
+	@Transactional
+	public AttachmentInfo addAttachment(String code, String fileName, byte[] content, CurrentUser user) {
+		Registration registration = repository.findForUpdate(code)
+			.filter(r -> visible(r, user))
+			.orElseThrow(() -> DvkException.notFound("registration.notFound", code));
+		if (!user.ownUnitCodes().contains(registration.unitCode())) {
+			throw DvkException.forbidden("registration.attachment.forbidden");
+		}
+		if (!ATTACHABLE.contains(registration.status())) {
+			throw DvkException.conflict("registration.attachment.illegalStatus", code,
+					registration.status().label());
+		}
+		String name = safeFileName(fileName);
+		if (content == null || content.length == 0) {
+			throw DvkException.invalid(List.of(new FieldProblem("file", "registration.attachment.empty")));
+		}
+		if (content.length > ATTACHMENT_MAX_BYTES) {
+			throw attachmentTooLarge(name);
+		}
+		if (repository.countAttachments(code) >= ATTACHMENTS_MAX) {
+			throw DvkException.conflict("registration.attachment.tooMany", ATTACHMENTS_MAX);
+		}
+		String type = attachmentTypes.detect(content, name)
+			.orElseThrow(() -> new DvkException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"registration.attachment.unsupportedType", name));
+		return repository.insertAttachment(code, name, type, content, sha256(content), user.id(), now());
+	}
+
+	/** The 413 of an attachment over {@value #ATTACHMENT_MAX_BYTES} bytes. */
+	public static DvkException attachmentTooLarge(String fileName) {
+		return new DvkException(HttpStatus.PAYLOAD_TOO_LARGE, "registration.attachment.tooLarge", fileName,
+				ATTACHMENT_MAX_BYTES / (1024 * 1024));
+	}
+
+	/** An attachment of a registration the caller may see (404 otherwise). */
+	@Transactional(readOnly = true)
+	public AttachmentContent attachment(String code, long id, CurrentUser user) {
+		requireVisible(code, user);
+		return repository.attachmentContent(code, id)
+			.orElseThrow(() -> DvkException.notFound("registration.attachment.notFound"));
+	}
+
+	// ---------------------------------------------------------------- processes and other modules
+
 	/** For processes and other modules: no access check. */
+	@Transactional(readOnly = true)
 	public Optional<Registration> find(String code) {
-		throw new UnsupportedOperationException("TODO");
+		return repository.find(code);
 	}
 
 	/**
@@ -25,27 +323,206 @@ public class RegistrationService {
 	 * @param reviewUnitCode the reviewing unit when a review level acted, else null
 	 * @param actor          user id, or null for the system
 	 */
+	@Transactional
 	public void changeStatus(String code, RegistrationStatus status, String action, String reviewUnitCode,
 			String actor, String comment) {
-		throw new UnsupportedOperationException("TODO");
+		Instant now = now();
+		if (!repository.updateStatus(code, status, now)) {
+			throw new IllegalArgumentException("Unknown registration " + code);
+		}
+		repository.appendHistory(code, status, action == null ? status.name() : action, reviewUnitCode, actor,
+				comment, now);
 	}
 
 	/** Appends a history entry without changing the status (e.g. one level approved, the next reviews). */
+	@Transactional
 	public void recordHistory(String code, String action, String reviewUnitCode, String actor, String comment) {
-		throw new UnsupportedOperationException("TODO");
+		Registration registration = repository.find(code)
+			.orElseThrow(() -> new IllegalArgumentException("Unknown registration " + code));
+		repository.appendHistory(code, registration.status(), action, reviewUnitCode, actor, comment, now());
 	}
 
+	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(String code) {
-		throw new UnsupportedOperationException("TODO");
+		return repository.history(code);
 	}
 
+	@Transactional(readOnly = true)
 	public List<AttachmentInfo> attachments(String code) {
-		throw new UnsupportedOperationException("TODO");
+		return repository.attachments(code);
 	}
 
 	/** Units that have at least one registration (any status but DRAFT) under the plan. */
+	@Transactional(readOnly = true)
 	public Set<String> registeredUnitCodes(String planCode) {
-		throw new UnsupportedOperationException("TODO");
+		return repository.registeredUnitCodes(planCode);
+	}
+
+	// ---------------------------------------------------------------- rules
+
+	private Registration requireVisible(String code, CurrentUser user) {
+		return repository.find(code)
+			.filter(r -> visible(r, user))
+			.orElseThrow(() -> DvkException.notFound("registration.notFound", code));
+	}
+
+	private boolean visible(Registration registration, CurrentUser user) {
+		return user.seesAllUnits() || visibleUnitCodes(user).contains(registration.unitCode());
+	}
+
+	/** Own units plus every unit below a unit the caller reviews for. */
+	private Set<String> visibleUnitCodes(CurrentUser user) {
+		Set<String> codes = new HashSet<>(user.ownUnitCodes());
+		codes.addAll(organization.descendantCodes(user.reviewerUnitCodes()));
+		return codes;
+	}
+
+	/**
+	 * The unit the caller registers for: the given one if they head it; else their only unit.
+	 * A unit they do not head is 403 with a message that says nothing about that unit.
+	 */
+	private String ownUnit(String requested, CurrentUser user, List<FieldProblem> problems) {
+		Set<String> own = user.ownUnitCodes();
+		if (!blank(requested)) {
+			String code = requested.strip();
+			if (!own.contains(code) || organization.find(code).filter(Unit::registering).isEmpty()) {
+				throw DvkException.forbidden("registration.unit.forbidden");
+			}
+			return code;
+		}
+		List<String> registering = own.stream()
+			.filter(code -> organization.find(code).filter(Unit::registering).isPresent())
+			.toList();
+		if (registering.isEmpty()) {
+			throw DvkException.forbidden("registration.unit.forbidden");
+		}
+		if (registering.size() > 1) {
+			problems.add(new FieldProblem("unitCode", "registration.unit.choose"));
+			return null;
+		}
+		return registering.get(0);
+	}
+
+	private void requireOpen(Plan plan) {
+		if (plan.status() != PlanStatus.REGISTRATION_OPEN) {
+			throw DvkException.conflict("registration.plan.notOpen", plan.title(), plan.status().label());
+		}
+		if (plan.registrationDeadline() != null && !now().isBefore(plan.registrationDeadline())) {
+			throw DvkException.conflict("registration.plan.deadlinePassed", plan.title(),
+					DEADLINE_FORMAT.format(plan.registrationDeadline()));
+		}
+	}
+
+	/** An empty scope list means every registering unit (as in PlanDraft). */
+	private static boolean inScope(Plan plan, Unit unit) {
+		List<String> scope = plan.scopeUnitCodes();
+		return scope == null || scope.isEmpty() ? unit.registering() : scope.contains(unit.code());
+	}
+
+	private static String requireField(Plan plan, String field) {
+		return plan.field(field).map(PlanField::code).orElseThrow(() -> DvkException.invalid(List.of(
+				new FieldProblem("field", "registration.field.fieldNotInPlan", field,
+						plan.fields().stream().map(f -> f.code() + " (" + f.name() + ")")
+							.collect(Collectors.joining(", "))))));
+	}
+
+	private static RegistrationKind kind(String value, List<FieldProblem> problems) {
+		if (blank(value)) {
+			problems.add(new FieldProblem("kind", "registration.field.required"));
+			return null;
+		}
+		try {
+			return RegistrationKind.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new FieldProblem("kind", "registration.field.kind"));
+			return null;
+		}
+	}
+
+	/** All ten items when submitting; only the name for a draft. Lengths always. */
+	static void validateItems(RegistrationItems items, boolean submitting, List<FieldProblem> problems) {
+		RegistrationItems i = items == null
+				? new RegistrationItems(null, null, null, null, null, null, null, null, null, null) : items;
+		item("name", i.name(), true, NAME_MAX, problems);
+		item("situation", i.situation(), submitting, ITEM_MAX, problems);
+		item("objectives", i.objectives(), submitting, ITEM_MAX, problems);
+		item("approach", i.approach(), submitting, ITEM_MAX, problems);
+		item("beneficiaries", i.beneficiaries(), submitting, ITEM_MAX, problems);
+		item("implementers", i.implementers(), submitting, ITEM_MAX, problems);
+		item("resources", i.resources(), submitting, ITEM_MAX, problems);
+		item("timeframe", i.timeframe(), submitting, ITEM_MAX, problems);
+		item("outputs", i.outputs(), submitting, ITEM_MAX, problems);
+		item("sustainability", i.sustainability(), submitting, ITEM_MAX, problems);
+	}
+
+	private static void item(String field, String value, boolean required, int max, List<FieldProblem> problems) {
+		if (blank(value)) {
+			if (required) {
+				problems.add(new FieldProblem(field, "registration.field.required"));
+			}
+		}
+		else if (value.strip().length() > max) {
+			problems.add(new FieldProblem(field, "registration.field.tooLong", max));
+		}
+	}
+
+	private static RegistrationItems trimmed(RegistrationItems i) {
+		return new RegistrationItems(emptyToNull(i.name()), emptyToNull(i.situation()), emptyToNull(i.objectives()),
+				emptyToNull(i.approach()), emptyToNull(i.beneficiaries()), emptyToNull(i.implementers()),
+				emptyToNull(i.resources()), emptyToNull(i.timeframe()), emptyToNull(i.outputs()),
+				emptyToNull(i.sustainability()));
+	}
+
+	private CreatedRegistration replay(IdempotentRegistration earlier, String hash) {
+		if (!earlier.requestHash().equals(hash)) {
+			throw DvkException.conflict("registration.idempotency.conflict");
+		}
+		return new CreatedRegistration(earlier.registration(), true);
+	}
+
+	/** sha256 over the request as the service understands it (unit resolved, blanks ignored). */
+	private static String fingerprint(RegistrationRequest r, String unitCode) {
+		RegistrationItems i = trimmed(r.items());
+		List<String> parts = java.util.Arrays.asList(emptyToNull(r.planCode()), unitCode, emptyToNull(r.kind()),
+				emptyToNull(r.field()), String.valueOf(r.isContinuing()),
+				r.isContinuing() ? emptyToNull(r.previousRegistrationCode()) : null, String.valueOf(r.submitting()),
+				i.name(), i.situation(), i.objectives(), i.approach(), i.beneficiaries(), i.implementers(),
+				i.resources(), i.timeframe(), i.outputs(), i.sustainability());
+		return sha256(parts.stream().map(p -> p == null ? "\u0001" : p).collect(Collectors.joining("\u0000"))
+			.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The last path segment, without control characters, at most 255 characters. */
+	static String safeFileName(String fileName) {
+		String name = fileName == null ? "" : fileName;
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+		if (name.isEmpty()) {
+			name = "tep-dinh-kem";
+		}
+		return name.length() > 255 ? name.substring(name.length() - 255) : name;
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String emptyToNull(String value) {
+		return blank(value) ? null : value.strip();
 	}
 
 }

@@ -1,0 +1,254 @@
+package vn.dvk.registration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tables {@code registration}, {@code registration_history} and {@code attachment}.
+ * Callers provide the transaction.
+ */
+@Repository
+class RegistrationRepository {
+
+	private static final String COLUMNS = "code, plan_code, unit_code, kind, field, continuing, "
+			+ "previous_registration_code, name, situation, objectives, approach, beneficiaries, implementers, "
+			+ "resources, timeframe, outputs, sustainability, status, created_by, created_at, updated_at, submitted_at";
+
+	private static final String ATTACHMENT_COLUMNS = "id, registration_code, file_name, content_type, size_bytes, "
+			+ "sha256, uploaded_by, uploaded_at";
+
+	private final JdbcClient jdbc;
+
+	RegistrationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** {@code DK-<year>-<6-digit sequence>}. */
+	String nextCode(int year) {
+		long next = jdbc.sql("select nextval('registration_code_seq')").query(Long.class).single();
+		return "DK-%d-%06d".formatted(year, next);
+	}
+
+	/**
+	 * Inserts a registration. With an idempotency key, a concurrent or earlier row of the same
+	 * user and key wins: nothing is inserted and false is returned (the unique index decides,
+	 * waiting for a concurrent transaction to finish).
+	 */
+	boolean insert(Registration r, String idempotencyKey, String idempotencyHash) {
+		RegistrationItems i = r.items();
+		int rows = jdbc.sql("insert into registration (" + COLUMNS + ", idempotency_key, idempotency_hash) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				+ "on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing")
+			.params(r.code(), r.planCode(), r.unitCode(), r.kind().name(), r.field(), r.continuing(),
+					r.previousRegistrationCode(), i.name(), i.situation(), i.objectives(), i.approach(),
+					i.beneficiaries(), i.implementers(), i.resources(), i.timeframe(), i.outputs(),
+					i.sustainability(), r.status().name(), r.createdBy(), ts(r.createdAt()), ts(r.updatedAt()),
+					ts(r.submittedAt()), idempotencyKey, idempotencyHash)
+			.update();
+		return rows == 1;
+	}
+
+	Optional<Registration> find(String code) {
+		return jdbc.sql("select " + COLUMNS + " from registration where code = ?")
+			.param(code)
+			.query(RegistrationRepository::registration)
+			.optional();
+	}
+
+	/** Reads and locks the row until the transaction ends (serialises edits of one registration). */
+	Optional<Registration> findForUpdate(String code) {
+		return jdbc.sql("select " + COLUMNS + " from registration where code = ? for update")
+			.param(code)
+			.query(RegistrationRepository::registration)
+			.optional();
+	}
+
+	Optional<IdempotentRegistration> findByIdempotencyKey(String createdBy, String idempotencyKey) {
+		return jdbc.sql("select " + COLUMNS + ", idempotency_hash from registration "
+				+ "where created_by = ? and idempotency_key = ?")
+			.params(createdBy, idempotencyKey)
+			.query((rs, n) -> new IdempotentRegistration(registration(rs, n), rs.getString("idempotency_hash")))
+			.optional();
+	}
+
+	boolean existsForUnit(String code, String unitCode) {
+		return jdbc.sql("select count(*) from registration where code = ? and unit_code = ?")
+			.params(code, unitCode)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Updates what a unit may revise: kind, field, the ten items. */
+	void updateContent(String code, RegistrationKind kind, String field, RegistrationItems i, Instant now) {
+		jdbc.sql("update registration set kind = ?, field = ?, name = ?, situation = ?, objectives = ?, approach = ?, "
+				+ "beneficiaries = ?, implementers = ?, resources = ?, timeframe = ?, outputs = ?, sustainability = ?, "
+				+ "updated_at = ?, version = version + 1 where code = ?")
+			.params(kind.name(), field, i.name(), i.situation(), i.objectives(), i.approach(), i.beneficiaries(),
+					i.implementers(), i.resources(), i.timeframe(), i.outputs(), i.sustainability(), ts(now), code)
+			.update();
+	}
+
+	/** Sets the status; SUBMITTED also stamps submitted_at. Returns false when the code is unknown. */
+	boolean updateStatus(String code, RegistrationStatus status, Instant now) {
+		return jdbc.sql("update registration set status = ?, updated_at = ?, version = version + 1, "
+				+ "submitted_at = case when ? then ? else submitted_at end where code = ?")
+			.params(status.name(), ts(now), status == RegistrationStatus.SUBMITTED, ts(now), code)
+			.update() == 1;
+	}
+
+	void appendHistory(String code, RegistrationStatus status, String action, String reviewUnitCode, String actor,
+			String comment, Instant occurredAt) {
+		jdbc.sql("insert into registration_history (registration_code, status, action, review_unit_code, actor, "
+				+ "comment, occurred_at) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(code, status.name(), action, reviewUnitCode, actor, comment, ts(occurredAt))
+			.update();
+	}
+
+	List<HistoryEntry> history(String code) {
+		return jdbc.sql("select status, action, review_unit_code, actor, comment, occurred_at "
+				+ "from registration_history where registration_code = ? order by occurred_at, id")
+			.param(code)
+			.query((rs, n) -> new HistoryEntry(RegistrationStatus.valueOf(rs.getString("status")),
+					rs.getString("action"), rs.getString("review_unit_code"), rs.getString("actor"),
+					rs.getString("comment"), instant(rs, "occurred_at")))
+			.list();
+	}
+
+	/**
+	 * One page, newest first. {@code visibleUnitCodes} null means no restriction; the unit
+	 * restriction is an indexed {@code unit_code = any(?)}.
+	 */
+	List<Registration> search(Criteria criteria, int offset, int limit) {
+		List<Object> params = new ArrayList<>();
+		String where = where(criteria, params);
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("select " + COLUMNS + " from registration" + where
+				+ " order by created_at desc, code desc limit ? offset ?")
+			.params(params)
+			.query(RegistrationRepository::registration)
+			.list();
+	}
+
+	long count(Criteria criteria) {
+		List<Object> params = new ArrayList<>();
+		String where = where(criteria, params);
+		return jdbc.sql("select count(*) from registration" + where).params(params).query(Long.class).single();
+	}
+
+	private static String where(Criteria criteria, List<Object> params) {
+		List<String> conditions = new ArrayList<>();
+		if (criteria.visibleUnitCodes() != null) {
+			conditions.add("unit_code = any(?)");
+			params.add(criteria.visibleUnitCodes().toArray(String[]::new));
+		}
+		if (criteria.planCode() != null) {
+			conditions.add("plan_code = ?");
+			params.add(criteria.planCode());
+		}
+		if (criteria.unitCode() != null) {
+			conditions.add("unit_code = ?");
+			params.add(criteria.unitCode());
+		}
+		if (criteria.status() != null) {
+			conditions.add("status = ?");
+			params.add(criteria.status().name());
+		}
+		if (criteria.field() != null) {
+			conditions.add("field = ?");
+			params.add(criteria.field());
+		}
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+	}
+
+	Set<String> registeredUnitCodes(String planCode) {
+		return jdbc.sql("select distinct unit_code from registration where plan_code = ? and status <> 'DRAFT'")
+			.param(planCode)
+			.query(String.class)
+			.stream()
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	int countAttachments(String code) {
+		return jdbc.sql("select count(*) from attachment where registration_code = ?")
+			.param(code)
+			.query(Integer.class)
+			.single();
+	}
+
+	AttachmentInfo insertAttachment(String code, String fileName, String contentType, byte[] content, String sha256,
+			String uploadedBy, Instant uploadedAt) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into attachment (registration_code, file_name, content_type, size_bytes, sha256, content, "
+				+ "uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(code, fileName, contentType, content.length, sha256, content, uploadedBy, ts(uploadedAt))
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		return new AttachmentInfo(id, code, fileName, contentType, content.length, sha256, uploadedBy, uploadedAt);
+	}
+
+	List<AttachmentInfo> attachments(String code) {
+		return jdbc.sql("select " + ATTACHMENT_COLUMNS + " from attachment where registration_code = ? order by id")
+			.param(code)
+			.query(RegistrationRepository::attachment)
+			.list();
+	}
+
+	Optional<AttachmentContent> attachmentContent(String code, long id) {
+		return jdbc.sql("select " + ATTACHMENT_COLUMNS + ", content from attachment "
+				+ "where id = ? and registration_code = ?")
+			.params(id, code)
+			.query((rs, n) -> new AttachmentContent(attachment(rs, n), rs.getBytes("content")))
+			.optional();
+	}
+
+	private static Registration registration(ResultSet rs, int rowNum) throws SQLException {
+		RegistrationItems items = new RegistrationItems(rs.getString("name"), rs.getString("situation"),
+				rs.getString("objectives"), rs.getString("approach"), rs.getString("beneficiaries"),
+				rs.getString("implementers"), rs.getString("resources"), rs.getString("timeframe"),
+				rs.getString("outputs"), rs.getString("sustainability"));
+		return new Registration(rs.getString("code"), rs.getString("plan_code"), rs.getString("unit_code"),
+				RegistrationKind.valueOf(rs.getString("kind")), rs.getString("field"), rs.getBoolean("continuing"),
+				rs.getString("previous_registration_code"), items, RegistrationStatus.valueOf(rs.getString("status")),
+				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				instant(rs, "submitted_at"));
+	}
+
+	private static AttachmentInfo attachment(ResultSet rs, int rowNum) throws SQLException {
+		return new AttachmentInfo(rs.getLong("id"), rs.getString("registration_code"), rs.getString("file_name"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+				rs.getString("uploaded_by"), instant(rs, "uploaded_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	/** A registration created with an idempotency key, with the fingerprint of that request. */
+	record IdempotentRegistration(Registration registration, String requestHash) {
+	}
+
+	/** Search criteria after access checks; {@code visibleUnitCodes} null = every unit. */
+	record Criteria(Collection<String> visibleUnitCodes, String planCode, String unitCode, RegistrationStatus status,
+			String field) {
+	}
+
+}

@@ -1,0 +1,20 @@
+package vn.dvk.registration;
+
+/**
+ * What a unit head sends to register or revise a model. {@code unitCode} may be null when the
+ * caller heads exactly one unit; {@code submit} null means true; {@code kind} is a
+ * {@link RegistrationKind} name (kept a string so a wrong value becomes a field error).
+ * On revision only {@code kind}, {@code field}, {@code items} and {@code submit} are used.
+ */
+public record RegistrationRequest(String planCode, String unitCode, String kind, String field, Boolean continuing,
+		String previousRegistrationCode, Boolean submit, RegistrationItems items) {
+
+	public boolean submitting() {
+		return submit == null || submit;
+	}
+
+	public boolean isContinuing() {
+		return continuing != null && continuing;
+	}
+
+}

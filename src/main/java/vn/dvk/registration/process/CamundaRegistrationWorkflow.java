@@ -1,0 +1,99 @@
+package vn.dvk.registration.process;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.dvk.organization.OrganizationService;
+import vn.dvk.organization.Unit;
+import vn.dvk.plan.Plan;
+import vn.dvk.registration.Registration;
+import vn.dvk.registration.process.ModelRegistrationProcess.Ids;
+import vn.dvk.registration.process.ModelRegistrationProcess.Vars;
+import vn.dvk.security.CurrentUser;
+import vn.dvk.shared.DvkException;
+
+/**
+ * {@link RegistrationWorkflow} on Camunda 7. The engine shares the application's DataSource and
+ * Spring transaction manager, so a process start or task completion commits or rolls back with
+ * the registration's own rows. The acting user is set as the engine's authenticated user for
+ * the duration of the call (with their groups, should engine authorization be switched on), so
+ * delegates can record who acted.
+ */
+@Component
+class CamundaRegistrationWorkflow implements RegistrationWorkflow {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	private final OrganizationService organization;
+
+	CamundaRegistrationWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity,
+			OrganizationService organization) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.identity = identity;
+		this.organization = organization;
+	}
+
+	@Override
+	public void start(Registration registration, Plan plan, CurrentUser actor) {
+		Unit unit = organization.require(registration.unitCode());
+		String parentLevel = organization.parent(unit.code()).map(parent -> parent.level().name()).orElse(null);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Vars.REGISTRATION_CODE, registration.code());
+		variables.put(Vars.REGISTRATION_NAME, registration.name());
+		variables.put(Vars.PLAN_CODE, registration.planCode());
+		variables.put(Vars.UNIT_CODE, unit.code());
+		variables.put(Vars.UNIT_NAME, unit.name());
+		variables.put(Vars.UNIT_LEVEL, unit.level().name());
+		variables.put(Vars.PARENT_LEVEL, parentLevel);
+		variables.put(Vars.REVIEW_MODE, plan.reviewMode() == null ? null : plan.reviewMode().name());
+		variables.put(Vars.REVIEW_DAYS, plan.reviewDays());
+		variables.put(Vars.ESCALATION_DAYS, plan.escalationDays());
+		as(actor, () -> runtime.createProcessInstanceByKey(ModelRegistrationProcess.KEY)
+			.businessKey(registration.code())
+			.setVariables(variables)
+			.execute());
+	}
+
+	@Override
+	public void completeRevision(Registration registration, CurrentUser actor) {
+		Task task = tasks.createTaskQuery()
+			.processDefinitionKey(ModelRegistrationProcess.KEY)
+			.processInstanceBusinessKey(registration.code())
+			.taskDefinitionKey(Ids.REVISE_REGISTRATION)
+			.active()
+			.singleResult();
+		if (task == null) {
+			throw DvkException.conflict("registration.revise.noOpenTask", registration.code());
+		}
+		as(actor, () -> tasks.complete(task.getId(), Map.of(Vars.REGISTRATION_NAME, registration.name())));
+	}
+
+	private void as(CurrentUser actor, Runnable call) {
+		Authentication previous = identity.getCurrentAuthentication();
+		identity.setAuthentication(actor.id(), List.copyOf(actor.groups()));
+		try {
+			call.run();
+		}
+		finally {
+			if (previous == null) {
+				identity.clearAuthentication();
+			}
+			else {
+				identity.setAuthentication(previous);
+			}
+		}
+	}
+
+}
