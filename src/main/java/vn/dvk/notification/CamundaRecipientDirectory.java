@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaRecipientDirectory implements RecipientDirectory {
 
-	private final IdentityService identityService;
+	/** Looked up on first use: creating this bean must not start the engine before Flyway has run. */
+	private final ObjectProvider<IdentityService> identityService;
 
-	CamundaRecipientDirectory(IdentityService identityService) {
+	CamundaRecipientDirectory(ObjectProvider<IdentityService> identityService) {
 		this.identityService = identityService;
 	}
 
@@ -26,7 +28,7 @@ class CamundaRecipientDirectory implements RecipientDirectory {
 	public Set<String> emailsOf(Collection<String> groupIds) {
 		Set<String> emails = new LinkedHashSet<>();
 		for (String groupId : groupIds) {
-			for (User user : identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+			for (User user : identityService.getObject().createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
 				String email = user.getEmail();
 				if (email != null && !email.isBlank()) {
 					emails.add(email.trim().toLowerCase(Locale.ROOT));
