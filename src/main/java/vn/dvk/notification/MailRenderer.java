@@ -75,7 +75,8 @@ class MailRenderer {
 			matcher.appendReplacement(subject, Matcher.quoteReplacement(value == null ? "" : value.toString()));
 		}
 		matcher.appendTail(subject);
-		return subject.toString().replaceAll("\\s+", " ").trim();
+		// a missing optional value must not leave "()" or a dangling ":" behind
+		return subject.toString().replaceAll("\\(\\s*\\)", "").replaceAll("\\s+", " ").replaceAll("[\\s:]+$", "").trim();
 	}
 
 	private Map<String, Object> prepare(Map<String, ?> model) {

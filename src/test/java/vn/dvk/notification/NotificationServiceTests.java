@@ -104,6 +104,18 @@ class NotificationServiceTests {
 	}
 
 	@Test
+	void leavesNoEmptyParenthesesOrDanglingColonWhenAnOptionalValueIsMissing() {
+		Map<String, Object> model = model();
+		model.remove("businessKey");
+		model.remove("planTitle");
+		notifications.enqueue("t2", "task-assigned", List.of("unit-xa-cam-hai-dong"), model);
+		notifications.enqueue("p2", "plan-published", List.of("unit-xa-cam-hai-dong"), model);
+
+		assertThat(row("t2|head@cam-hai-dong.vn").get("subject")).isEqualTo("Công việc mới cần xử lý: Thẩm định đăng ký");
+		assertThat(row("p2|head@cam-hai-dong.vn").get("subject")).isEqualTo("Ban hành Kế hoạch KH-2026-01");
+	}
+
+	@Test
 	void formatsDatesInHoChiMinhTimeWithTheTimeOnlyForDeadlines() {
 		Instant lateEvening = Instant.parse("2026-12-31T18:30:00Z");
 		assertThat(MailRenderer.format("registrationDeadline", Date.from(lateEvening))).isEqualTo("01/01/2027 01:30");

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -15,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -41,6 +44,25 @@ class SendNotificationDelegateTests {
 			.containsEntry("comment", "Thiếu ảnh minh họa")
 			.containsEntry("businessKey", "DK-2026-000123")
 			.doesNotContainKeys("mailTemplate", "recipientGroups");
+	}
+
+	@Test
+	void linksTheInstancesOneOpenTaskForAReminder() throws Exception {
+		DelegateExecution execution = execution("review-overdue", "reviewers-tinh");
+		ProcessEngineServices services = mock(ProcessEngineServices.class, RETURNS_DEEP_STUBS);
+		Task task = mock(Task.class);
+		when(task.getId()).thenReturn("task-9");
+		when(services.getTaskService().createTaskQuery().processInstanceId("pi-1").active().listPage(0, 2))
+			.thenReturn(List.of(task));
+		when(execution.getProcessEngineServices()).thenReturn(services);
+
+		delegate.execute(execution);
+
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<Map<String, Object>> model = ArgumentCaptor.forClass(Map.class);
+		verify(notifications).enqueue(anyString(), eq("review-overdue"), eq(List.of("reviewers-tinh")),
+				model.capture());
+		assertThat(model.getValue()).containsEntry("taskId", "task-9");
 	}
 
 	@Test
