@@ -1,0 +1,41 @@
+package vn.dvk.notification;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads group members through the engine's {@link IdentityService}: the built-in identity tables
+ * by default, Keycloak once the identity provider plugin is configured.
+ */
+@Component
+class CamundaRecipientDirectory implements RecipientDirectory {
+
+	/** Looked up on first use: creating this bean must not start the engine before Flyway has run. */
+	private final ObjectProvider<IdentityService> identityService;
+
+	CamundaRecipientDirectory(ObjectProvider<IdentityService> identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	public Set<String> emailsOf(Collection<String> groupIds) {
+		Set<String> emails = new LinkedHashSet<>();
+		for (String groupId : groupIds) {
+			for (User user : identityService.getObject().createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+				String email = user.getEmail();
+				if (email != null && !email.isBlank()) {
+					emails.add(email.trim().toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		return emails;
+	}
+
+}
