@@ -41,8 +41,6 @@ import static vn.dvk.review.process.LevelReviewProcess.Vars;
 @Component("prepareReviewDelegate")
 class PrepareReviewDelegate implements JavaDelegate {
 
-	static final String PLAN_CODE = "planCode";
-
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
