@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dvk.plan.PlanService;
 import vn.dvk.registration.AttachmentInfo;
 import vn.dvk.registration.RegistrationService;
+import vn.dvk.review.DecisionContract;
 import vn.dvk.review.process.LevelReviewProcess.Ids;
 import vn.dvk.review.process.LevelReviewProcess.Vars;
 import vn.dvk.testsupport.Fixtures;
@@ -186,7 +186,7 @@ class LevelReviewProcessTests {
 		String taskId = task(review).getId();
 
 		assertThatThrownBy(() -> taskService().complete(taskId, Map.of(Vars.DECISION, "ACCEPT")))
-			.isInstanceOf(ProcessEngineException.class)
+			.isInstanceOf(DecisionContract.InvalidDecisionException.class)
 			.hasMessageContaining("Quyết định \"ACCEPT\" không hợp lệ. Giá trị hợp lệ: APPROVE, RETURN, REJECT.");
 		assertThatThrownBy(() -> taskService().complete(taskId, Map.of(Vars.DECISION, "RETURN")))
 			.hasMessageContaining("Khi trả lại để chỉnh sửa phải ghi rõ ý kiến, lý do");
