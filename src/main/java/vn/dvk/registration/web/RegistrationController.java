@@ -135,16 +135,7 @@ class RegistrationController {
 	@GetMapping("/{code}/attachments/{id}")
 	@Operation(summary = "Tải tệp đính kèm")
 	ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id) {
-		AttachmentContent attachment = registrations.attachment(code, id, CurrentUser.get());
-		AttachmentInfo info = attachment.info();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(info.contentType()))
-			.contentLength(attachment.content().length)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(info.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(attachment.content());
+		return AttachmentDownload.of(registrations.attachment(code, id, CurrentUser.get()));
 	}
 
 	private RegistrationView detail(RegistrationDetails details) {
