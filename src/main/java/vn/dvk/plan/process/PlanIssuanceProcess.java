@@ -20,6 +20,11 @@ public final class PlanIssuanceProcess {
 		public static final String SCOPE_UNIT_GROUPS = "scopeUnitGroups";
 		public static final String DECISION = "decision";
 		public static final String COMMENT = "comment";
+		/**
+		 * Local input variable of each {@code updatePlanStatusDelegate} service task: the
+		 * {@code PlanStatus} name to record, e.g. {@code IN_APPROVAL}.
+		 */
+		public static final String STATUS = "status";
 
 		private Vars() {
 		}
