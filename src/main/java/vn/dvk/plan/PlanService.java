@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.plan.process.PlanWorkflow;
@@ -45,11 +46,13 @@ public class PlanService {
 
 	private final Clock clock;
 
-	PlanService(PlanRepository repository, PlanValidator validator, PlanWorkflow workflow, Clock clock) {
+	PlanService(PlanRepository repository, PlanValidator validator, PlanWorkflow workflow,
+			ObjectProvider<Clock> clock) {
 		this.repository = repository;
 		this.validator = validator;
 		this.workflow = workflow;
-		this.clock = clock;
+		// the application clock (system module), the system clock where there is none
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.Unit;
@@ -60,9 +61,10 @@ class PlanValidator {
 
 	private final Clock clock;
 
-	PlanValidator(OrganizationService organization, Clock clock) {
+	PlanValidator(OrganizationService organization, ObjectProvider<Clock> clock) {
 		this.organization = organization;
-		this.clock = clock;
+		// the application clock (system module), the system clock where there is none
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	/**
