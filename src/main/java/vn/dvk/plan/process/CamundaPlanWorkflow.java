@@ -66,8 +66,16 @@ class CamundaPlanWorkflow implements PlanWorkflow {
 		});
 	}
 
+	/**
+	 * Runs the work as the given user. An authentication already set for that user (by the web
+	 * layer, with groups) is kept as it is; any other is restored afterwards.
+	 */
 	private void asUser(String userId, Runnable work) {
 		Authentication previous = identity.getCurrentAuthentication();
+		if (previous != null && previous.getUserId() != null && previous.getUserId().equals(userId)) {
+			work.run();
+			return;
+		}
 		identity.setAuthenticatedUserId(userId);
 		try {
 			work.run();

@@ -102,6 +102,28 @@ class CamundaPlanWorkflowTests {
 	}
 
 	@Test
+	void theCallersOwnEngineAuthenticationWithItsGroupsIsKeptAndRestored() {
+		var identity = engine.getIdentityService();
+		identity.setAuthentication("drafter", List.of("plan-drafters"));
+		try {
+			workflow.start(PlanProcessFixtures.plan(PlanStatus.DRAFT, PlanProcessFixtures.DEADLINE, 3,
+					List.of("xa-cam-lam")), "drafter");
+
+			assertThat(identity.getCurrentAuthentication().getUserId()).isEqualTo("drafter");
+			assertThat(identity.getCurrentAuthentication().getGroupIds()).containsExactly("plan-drafters");
+			String id = engine.getRuntimeService().createProcessInstanceQuery().singleResult().getId();
+			assertThat(engine.getHistoryService()
+				.createHistoricProcessInstanceQuery()
+				.processInstanceId(id)
+				.singleResult()
+				.getStartUserId()).isEqualTo("drafter");
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	@Test
 	void aPlanWhoseProcessIsRunningCannotBeStartedTwice() {
 		Plan plan = PlanProcessFixtures.plan(PlanStatus.DRAFT, PlanProcessFixtures.DEADLINE, 3, List.of("xa-cam-lam"));
 		workflow.start(plan, "drafter");
