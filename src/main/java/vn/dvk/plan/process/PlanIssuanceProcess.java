@@ -1,8 +1,13 @@
 package vn.dvk.plan.process;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Names in {@code bpmn/PlanIssuanceProcess.bpmn}: one instance per plan, business key = plan code.
+ * Other modules may use these names (named interface {@code process}); the rest of this package
+ * is internal to the plan module.
  */
+@NamedInterface("process")
 public final class PlanIssuanceProcess {
 
 	public static final String KEY = "PlanIssuanceProcess";
