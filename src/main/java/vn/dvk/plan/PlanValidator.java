@@ -162,10 +162,10 @@ class PlanValidator {
 		}
 		Integer escalationDays = draft.escalationDays() == null ? Math.max(DEFAULT_ESCALATION_DAYS, reviewDays + 1)
 				: draft.escalationDays();
-		if (escalationDays > MAX_ESCALATION_DAYS || (reviewDaysOk && escalationDays <= reviewDays)
-				|| escalationDays < 2) {
-			problems.add(new FieldProblem("escalationDays", "plan.escalationDays.range",
-					text(reviewDaysOk ? reviewDays : MIN_REVIEW_DAYS), text(MAX_ESCALATION_DAYS)));
+		int mustExceed = reviewDaysOk ? reviewDays : MIN_REVIEW_DAYS;
+		if (escalationDays <= mustExceed || escalationDays > MAX_ESCALATION_DAYS) {
+			problems.add(new FieldProblem("escalationDays", "plan.escalationDays.range", text(mustExceed),
+					text(MAX_ESCALATION_DAYS)));
 		}
 
 		if (!problems.isEmpty()) {
