@@ -1,9 +1,20 @@
 package vn.dvk.plan;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvk.plan.process.PlanWorkflow;
+import vn.dvk.shared.DvkException;
 
 /**
  * Plans: drafting, submission for approval (starts PlanIssuanceProcess), status changes driven
@@ -12,43 +23,174 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlanService {
 
-	/** Saves a new plan as DRAFT. Validates everything; throws a ValidationException (Vietnamese messages). */
-	public Plan create(PlanDraft draft, String actor) {
-		throw new UnsupportedOperationException("TODO");
+	static final int MAX_SEQUENCE = 999;
+
+	/** Status changes the process may make; anything else is a modelling or concurrency error. */
+	private static final Map<PlanStatus, Set<PlanStatus>> TRANSITIONS = Map.of(
+			PlanStatus.DRAFT, EnumSet.of(PlanStatus.IN_APPROVAL),
+			PlanStatus.IN_APPROVAL, EnumSet.of(PlanStatus.RETURNED, PlanStatus.REJECTED, PlanStatus.REGISTRATION_OPEN),
+			PlanStatus.RETURNED, EnumSet.of(PlanStatus.IN_APPROVAL),
+			PlanStatus.REJECTED, EnumSet.noneOf(PlanStatus.class),
+			PlanStatus.REGISTRATION_OPEN, EnumSet.of(PlanStatus.REGISTRATION_CLOSED),
+			PlanStatus.REGISTRATION_CLOSED, EnumSet.of(PlanStatus.EVALUATION),
+			PlanStatus.EVALUATION, EnumSet.of(PlanStatus.CLOSED),
+			PlanStatus.CLOSED, EnumSet.noneOf(PlanStatus.class));
+
+	private static final Set<PlanStatus> EDITABLE = EnumSet.of(PlanStatus.DRAFT, PlanStatus.RETURNED);
+
+	private final PlanRepository repository;
+
+	private final PlanValidator validator;
+
+	private final PlanWorkflow workflow;
+
+	private final Clock clock;
+
+	PlanService(PlanRepository repository, PlanValidator validator, PlanWorkflow workflow,
+			ObjectProvider<Clock> clock) {
+		this.repository = repository;
+		this.validator = validator;
+		this.workflow = workflow;
+		// the application clock (system module), the system clock where there is none
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** Changes a DRAFT or RETURNED plan. */
+	/**
+	 * Saves a new plan as DRAFT. Validates everything (400 with Vietnamese field errors); a given
+	 * code already in use is a 409. Without a code, the next free {@code KH-<year>-NN} is taken.
+	 */
+	@Transactional
+	public Plan create(PlanDraft draft, String actor) {
+		PlanDraft valid = validator.validate(draft, null);
+		repository.lockCodesOf(valid.year());
+		String code = valid.code() != null ? valid.code() : nextCode(valid.year());
+		if (repository.exists(code)) {
+			throw DvkException.conflict("plan.duplicate", code);
+		}
+		Instant now = now();
+		Plan plan = new Plan(code, valid.title(), valid.year(), valid.legalBasisNumber(), valid.legalBasisDate(),
+				valid.description(), valid.fields(), valid.scopeUnitCodes(), valid.reviewMode(),
+				valid.registrationDeadline(), valid.reminderDaysBefore(), valid.reviewDays(), valid.escalationDays(),
+				PlanStatus.DRAFT, actor, now, null);
+		try {
+			repository.insert(plan);
+		}
+		catch (DuplicateKeyException ex) {
+			throw DvkException.conflict("plan.duplicate", code);
+		}
+		repository.appendHistory(code, new PlanHistoryEntry(PlanStatus.DRAFT, actor, null, now));
+		return require(code);
+	}
+
+	/** Changes a DRAFT or RETURNED plan (409 otherwise). The code cannot change. */
+	@Transactional
 	public Plan update(String code, PlanDraft draft, String actor) {
-		throw new UnsupportedOperationException("TODO");
+		Plan current = lock(code);
+		if (!EDITABLE.contains(current.status())) {
+			throw DvkException.conflict("plan.update.illegalStatus", code, current.status().label());
+		}
+		PlanDraft valid = validator.validate(draft, code);
+		repository.updateContent(new Plan(code, valid.title(), valid.year(), valid.legalBasisNumber(),
+				valid.legalBasisDate(), valid.description(), valid.fields(), valid.scopeUnitCodes(),
+				valid.reviewMode(), valid.registrationDeadline(), valid.reminderDaysBefore(), valid.reviewDays(),
+				valid.escalationDays(), current.status(), current.createdBy(), current.createdAt(),
+				current.publishedAt()));
+		return require(code);
 	}
 
 	/**
 	 * Sends a DRAFT plan for approval (starts PlanIssuanceProcess, business key = code) or a
-	 * RETURNED plan back for approval (completes UserTask_RevisePlan).
+	 * RETURNED plan back for approval (completes UserTask_RevisePlan). The plan is validated
+	 * again (the deadline may have passed since it was saved); any other status is a 409.
 	 */
+	@Transactional
 	public Plan submit(String code, String actor) {
-		throw new UnsupportedOperationException("TODO");
+		Plan plan = lock(code);
+		if (!EDITABLE.contains(plan.status())) {
+			throw DvkException.conflict("plan.submit.illegalStatus", code, plan.status().label());
+		}
+		validator.validate(draftOf(plan), code);
+		if (plan.status() == PlanStatus.DRAFT) {
+			workflow.start(plan, actor);
+		}
+		else {
+			workflow.resubmit(plan, actor);
+		}
+		return require(code);
 	}
 
 	public Optional<Plan> find(String code) {
-		throw new UnsupportedOperationException("TODO");
+		return code == null ? Optional.empty() : repository.find(code);
 	}
 
+	/** The plan, or a 404 with a Vietnamese message. */
 	public Plan require(String code) {
-		throw new UnsupportedOperationException("TODO");
+		return find(code).orElseThrow(() -> notFound(code));
 	}
 
+	/** Every plan, newest year first. */
 	public List<Plan> list() {
-		throw new UnsupportedOperationException("TODO");
+		return repository.findAll();
 	}
 
-	/** Called by the process: records the new status in the plan and its history. */
+	/**
+	 * Called by the process: records the new status in the plan and its history. Becoming
+	 * REGISTRATION_OPEN stamps {@code publishedAt}. A change the plan's life does not allow
+	 * (e.g. DRAFT to REGISTRATION_OPEN) is a 409.
+	 */
+	@Transactional
 	public void changeStatus(String code, PlanStatus status, String actor, String comment) {
-		throw new UnsupportedOperationException("TODO");
+		Plan plan = lock(code);
+		if (!TRANSITIONS.get(plan.status()).contains(status)) {
+			throw DvkException.conflict("plan.status.illegalTransition", code, plan.status().label(), status.label());
+		}
+		Instant now = now();
+		Instant publishedAt = status == PlanStatus.REGISTRATION_OPEN && plan.publishedAt() == null ? now
+				: plan.publishedAt();
+		repository.updateStatus(code, status, publishedAt);
+		repository.appendHistory(code, new PlanHistoryEntry(status, actor, comment, now));
 	}
 
+	/**
+	 * Called by the process once the plan is approved: REGISTRATION_OPEN, published now.
+	 * @return the published plan with its current deadlines and scope
+	 */
+	@Transactional
+	public Plan publish(String code, String actor, String comment) {
+		changeStatus(code, PlanStatus.REGISTRATION_OPEN, actor, comment);
+		return require(code);
+	}
+
+	/** Oldest first; 404 for an unknown plan. */
 	public List<PlanHistoryEntry> history(String code) {
-		throw new UnsupportedOperationException("TODO");
+		require(code);
+		return repository.history(code);
+	}
+
+	private Plan lock(String code) {
+		return repository.findForUpdate(code).orElseThrow(() -> notFound(code));
+	}
+
+	private String nextCode(int year) {
+		int next = repository.highestSequenceOf(year) + 1;
+		if (next > MAX_SEQUENCE) {
+			throw DvkException.conflict("plan.code.exhausted", Integer.toString(year));
+		}
+		return "KH-%d-%02d".formatted(year, next);
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static PlanDraft draftOf(Plan plan) {
+		return new PlanDraft(plan.code(), plan.title(), plan.year(), plan.legalBasisNumber(), plan.legalBasisDate(),
+				plan.description(), plan.fields(), plan.scopeUnitCodes(), plan.reviewMode(),
+				plan.registrationDeadline(), plan.reminderDaysBefore(), plan.reviewDays(), plan.escalationDays());
+	}
+
+	private static DvkException notFound(String code) {
+		return DvkException.notFound("plan.notFound", code);
 	}
 
 }

@@ -1,8 +1,13 @@
 package vn.dvk.plan.process;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Names in {@code bpmn/PlanIssuanceProcess.bpmn}: one instance per plan, business key = plan code.
+ * Other modules may use these names (named interface {@code process}); the rest of this package
+ * is internal to the plan module.
  */
+@NamedInterface("process")
 public final class PlanIssuanceProcess {
 
 	public static final String KEY = "PlanIssuanceProcess";
@@ -20,6 +25,11 @@ public final class PlanIssuanceProcess {
 		public static final String SCOPE_UNIT_GROUPS = "scopeUnitGroups";
 		public static final String DECISION = "decision";
 		public static final String COMMENT = "comment";
+		/**
+		 * Local input variable of each {@code updatePlanStatusDelegate} service task: the
+		 * {@code PlanStatus} name to record, e.g. {@code IN_APPROVAL}.
+		 */
+		public static final String STATUS = "status";
 
 		private Vars() {
 		}

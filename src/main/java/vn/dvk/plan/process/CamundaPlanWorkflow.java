@@ -1,0 +1,93 @@
+package vn.dvk.plan.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.dvk.plan.Plan;
+import vn.dvk.shared.DvkException;
+
+/**
+ * {@link PlanWorkflow} on Camunda 7. The submitter is the engine's authenticated user while the
+ * process moves on, so the first steps record them as actor and history names them as starter.
+ */
+@Component
+class CamundaPlanWorkflow implements PlanWorkflow {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	CamundaPlanWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.identity = identity;
+	}
+
+	@Override
+	public void start(Plan plan, String submittedBy) {
+		long running = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PlanIssuanceProcess.KEY)
+			.processInstanceBusinessKey(plan.code())
+			.count();
+		if (running > 0) {
+			throw DvkException.conflict("plan.submit.alreadyStarted", plan.code());
+		}
+		Map<String, Object> variables = PlanVariables.submitted(plan, submittedBy);
+		asUser(submittedBy, () -> runtime.createProcessInstanceByKey(PlanIssuanceProcess.KEY)
+			.businessKey(plan.code())
+			.setVariables(variables)
+			.execute());
+	}
+
+	@Override
+	public void resubmit(Plan plan, String submittedBy) {
+		Task task = tasks.createTaskQuery()
+			.processDefinitionKey(PlanIssuanceProcess.KEY)
+			.processInstanceBusinessKey(plan.code())
+			.taskDefinitionKey(PlanIssuanceProcess.Ids.REVISE_PLAN)
+			.active()
+			.list()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> DvkException.conflict("plan.submit.noRevisionTask", plan.code()));
+		Map<String, Object> variables = PlanVariables.submitted(plan, submittedBy);
+		// the reason the plan was returned must not be recorded again as the resubmission's comment
+		variables.put(PlanIssuanceProcess.Vars.COMMENT, null);
+		asUser(submittedBy, () -> {
+			runtime.setVariables(task.getProcessInstanceId(), variables);
+			tasks.complete(task.getId());
+		});
+	}
+
+	/**
+	 * Runs the work as the given user. An authentication already set for that user (by the web
+	 * layer, with groups) is kept as it is; any other is restored afterwards.
+	 */
+	private void asUser(String userId, Runnable work) {
+		Authentication previous = identity.getCurrentAuthentication();
+		if (previous != null && previous.getUserId() != null && previous.getUserId().equals(userId)) {
+			work.run();
+			return;
+		}
+		identity.setAuthenticatedUserId(userId);
+		try {
+			work.run();
+		}
+		finally {
+			if (previous == null) {
+				identity.clearAuthentication();
+			}
+			else {
+				identity.setAuthentication(previous);
+			}
+		}
+	}
+
+}
