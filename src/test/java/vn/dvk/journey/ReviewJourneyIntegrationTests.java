@@ -117,7 +117,7 @@ class ReviewJourneyIntegrationTests {
 		assertThat(statuses(plan.path("history"))).containsSubsequence("IN_APPROVAL", "RETURNED", "IN_APPROVAL",
 				"REGISTRATION_OPEN");
 		MimeMessage published = awaitMail(HEAD, "Kế hoạch thi đua “Dân vận khéo” chuyên đề chuyển đổi số");
-		assertThat(subject(published)).contains("ban hành");
+		assertThat(subject(published)).startsWith("Ban hành Kế hoạch " + planCode + ": ");
 		awaitMail("head-phuong-nha-trang", "chuyển đổi số");
 		awaitMail("head-so-y-te", "chuyển đổi số");
 	}
@@ -263,7 +263,24 @@ class ReviewJourneyIntegrationTests {
 					businessKey, taskDefinitionKey, user)
 			.retrieve()
 			.body(JsonNode.class);
-		assertThat(list).as(taskDefinitionKey + " for " + user).hasSize(1);
+		assertThat(list).as(() -> taskDefinitionKey + " for " + user + "; open tasks of " + businessKey + ": "
+				+ as("admin").get()
+					.uri("/engine-rest/task?processInstanceBusinessKey={key}", businessKey)
+					.retrieve()
+					.body(String.class) + " history: "
+				+ as("admin").get()
+					.uri("/engine-rest/history/activity-instance?sortBy=startTime&sortOrder=asc&processInstanceId={id}",
+							as("admin").get()
+								.uri("/engine-rest/history/process-instance?processInstanceBusinessKey={key}", businessKey)
+								.retrieve()
+								.body(JsonNode.class)
+								.path(0)
+								.path("id")
+								.asText())
+					.retrieve()
+					.body(JsonNode.class)
+					.findValuesAsText("activityId"))
+			.hasSize(1);
 		return list.get(0).path("id").asText();
 	}
 

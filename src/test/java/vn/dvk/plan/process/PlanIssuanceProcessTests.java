@@ -17,7 +17,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.dvk.plan.process.PlanIssuanceProcess.Ids;
 import vn.dvk.plan.process.PlanIssuanceProcess.Vars;
@@ -34,9 +34,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 
-@ExtendWith(ProcessEngineCoverageExtension.class)
 @Deployment(resources = { "bpmn/PlanIssuanceProcess.bpmn", "bpmn/forms/approve-plan.form", "bpmn/forms/revise-plan.form" })
 class PlanIssuanceProcessTests {
+
+	/**
+	 * In-memory H2 engine of the process tier. Its configuration file is not named camunda.cfg.xml:
+	 * that name would make ProcessEngines build a second "default" engine inside the application.
+	 */
+	@RegisterExtension
+	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+		.builder("process-test.camunda.cfg.xml")
+		.build();
 
 	static final String PLAN = "KH-2026-01";
 

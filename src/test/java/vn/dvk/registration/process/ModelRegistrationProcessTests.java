@@ -15,7 +15,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
 import vn.dvk.plan.PlanService;
@@ -40,11 +40,19 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-@ExtendWith(ProcessEngineCoverageExtension.class)
 @Deployment(resources = { "bpmn/ModelRegistrationProcess.bpmn", "bpmn/LevelReviewProcess.bpmn",
 		"bpmn/ReviewRouteDecision.dmn", "bpmn/forms/review-registration.form",
 		"bpmn/forms/revise-registration.form" })
 class ModelRegistrationProcessTests {
+
+	/**
+	 * In-memory H2 engine of the process tier. Its configuration file is not named camunda.cfg.xml:
+	 * that name would make ProcessEngines build a second "default" engine inside the application.
+	 */
+	@RegisterExtension
+	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+		.builder("process-test.camunda.cfg.xml")
+		.build();
 
 	static final String NAME = "Dân vận khéo trong xây dựng nông thôn mới";
 

@@ -19,7 +19,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.dvk.registration.RegistrationService;
 import vn.dvk.review.process.LevelReviewProcess.Ids;
@@ -43,9 +43,17 @@ import static org.mockito.Mockito.verify;
  * answers ({@code POST /task/{id}/submit-form}) when a completion breaks the decision contract:
  * the real engine-rest resource and exception mapping on the in-memory engine.
  */
-@ExtendWith(ProcessEngineCoverageExtension.class)
 @Deployment(resources = "bpmn/LevelReviewProcess.bpmn")
 class DecisionContractRestTests {
+
+	/**
+	 * In-memory H2 engine of the process tier. Its configuration file is not named camunda.cfg.xml:
+	 * that name would make ProcessEngines build a second "default" engine inside the application.
+	 */
+	@RegisterExtension
+	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+		.builder("process-test.camunda.cfg.xml")
+		.build();
 
 	ProcessEngine processEngine;
 

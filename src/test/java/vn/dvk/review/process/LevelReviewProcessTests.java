@@ -19,7 +19,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.dvk.plan.PlanService;
 import vn.dvk.registration.AttachmentInfo;
@@ -45,9 +45,17 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-@ExtendWith(ProcessEngineCoverageExtension.class)
 @Deployment(resources = { "bpmn/LevelReviewProcess.bpmn", "bpmn/forms/review-registration.form" })
 class LevelReviewProcessTests {
+
+	/**
+	 * In-memory H2 engine of the process tier. Its configuration file is not named camunda.cfg.xml:
+	 * that name would make ProcessEngines build a second "default" engine inside the application.
+	 */
+	@RegisterExtension
+	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+		.builder("process-test.camunda.cfg.xml")
+		.build();
 
 	static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
 
