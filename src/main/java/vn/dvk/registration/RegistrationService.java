@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,13 +76,16 @@ public class RegistrationService {
 
 	private final AttachmentTypes attachmentTypes;
 
+	private final ApplicationEventPublisher events;
+
 	RegistrationService(RegistrationRepository repository, RegistrationWorkflow workflow, PlanService plans,
-			OrganizationService organization, AttachmentTypes attachmentTypes) {
+			OrganizationService organization, AttachmentTypes attachmentTypes, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.workflow = workflow;
 		this.plans = plans;
 		this.organization = organization;
 		this.attachmentTypes = attachmentTypes;
+		this.events = events;
 	}
 
 	// ---------------------------------------------------------------- unit heads, reviewers, staff
@@ -291,7 +295,11 @@ public class RegistrationService {
 		String type = attachmentTypes.detect(content, name)
 			.orElseThrow(() -> new DvkException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"registration.attachment.unsupportedType", name));
-		return repository.insertAttachment(code, name, type, content, sha256(content), user.id(), now());
+		AttachmentInfo added = repository.insertAttachment(code, name, type, content, sha256(content), user.id(),
+				now());
+		// a review already under way shows the new file too
+		events.publishEvent(new RegistrationAttachmentAdded(code, added.id()));
+		return added;
 	}
 
 	/** The 413 of an attachment over {@value #ATTACHMENT_MAX_BYTES} bytes. */

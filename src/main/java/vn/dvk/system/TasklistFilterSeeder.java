@@ -35,10 +35,11 @@ class TasklistFilterSeeder {
 	}
 
 	void seed() {
-		create("Việc của tôi", "Các việc đang giao cho tôi", -10, "#1f6f43",
-				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		create("Việc của nhóm tôi", "Các việc chờ nhóm của tôi nhận xử lý", -5, "#0d6efd",
+		// reviewers' tasks wait unassigned for their group: that list opens first
+		create("Việc của nhóm tôi", "Các việc chờ nhóm của tôi nhận xử lý", -10, "#0d6efd",
 				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+		create("Việc của tôi", "Các việc đang giao cho tôi", -5, "#1f6f43",
+				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
 		create("Quá hạn", "Các việc của tôi hoặc nhóm tôi đã quá hạn xử lý", 0, "#b02a37",
 				tasks.createTaskQuery()
 					.or()

@@ -23,10 +23,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -149,8 +152,32 @@ class ReviewJourneyIntegrationTests {
 
 		awaitMail(HEAD, registrationCode);
 		// the district reviews first; the province has nothing yet
-		assertThat(tasks("reviewer-huyen-cam-lam", registrationCode)).hasSize(1);
+		List<String> districtTasks = tasks("reviewer-huyen-cam-lam", registrationCode);
+		assertThat(districtTasks).hasSize(1);
 		assertThat(tasks("reviewer-tinh", registrationCode)).isEmpty();
+
+		// a file added while the district reviews appears in the review form at once
+		MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+		upload.add("file", new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
+			@Override
+			public String getFilename() {
+				return "biên-bản-họp-dân.pdf";
+			}
+		});
+		assertThat(as(HEAD).post()
+			.uri("/api/registrations/{code}/attachments", registrationCode)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(upload)
+			.retrieve()
+			.toEntity(JsonNode.class)
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		JsonNode links = as("reviewer-huyen-cam-lam").get()
+			.uri("/engine-rest/task/{id}/variables/attachmentLinks", districtTasks.get(0))
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(links.path("value").asText()).contains("biên-bản-họp-dân.pdf", "/registrations/" + registrationCode
+				+ "/attachments/");
 		awaitMail("reviewer-huyen-cam-lam", "Chợ cá an toàn");
 	}
 
