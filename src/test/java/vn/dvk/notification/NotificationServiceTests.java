@@ -104,6 +104,21 @@ class NotificationServiceTests {
 	}
 
 	@Test
+	void anAcceptanceWithoutAReviewerCommentHasNoEmptyCommentLine() {
+		Map<String, Object> blank = model();
+		blank.put("comment", "");
+		notifications.enqueue("a-blank", "registration-accepted", List.of("unit-xa-cam-hai-dong"), blank);
+		Map<String, Object> withComment = model();
+		withComment.put("comment", "Đồng ý.");
+		notifications.enqueue("a-comment", "registration-accepted", List.of("unit-xa-cam-hai-dong"), withComment);
+
+		assertThat((String) row("a-blank|head@cam-hai-dong.vn").get("body_html"))
+			.doesNotContain("Ý kiến của cấp thẩm định");
+		assertThat((String) row("a-comment|head@cam-hai-dong.vn").get("body_html"))
+			.contains("Ý kiến của cấp thẩm định: <span>Đồng ý.</span>");
+	}
+
+	@Test
 	void leavesNoEmptyParenthesesOrDanglingColonWhenAnOptionalValueIsMissing() {
 		Map<String, Object> model = model();
 		model.remove("businessKey");

@@ -68,7 +68,9 @@ class MailboxControllerTests {
 			.andExpect(content().string(containsString("Thất bại")))
 			.andExpect(content().string(containsString("Máy chủ SMTP không phản hồi")))
 			.andExpect(content().string(matchesPattern("(?s).*/webjars/bootstrap/[^\"]*css/bootstrap.min.css.*")))
-			.andExpect(content().string(containsString("tên đăng nhập và mật khẩu đều là địa chỉ thư")));
+			.andExpect(content().string(containsString("tên đăng nhập và mật khẩu đều là địa chỉ thư")))
+			// a port is a number without grouping: 3143, not 3.143
+			.andExpect(content().string(containsString("cổng " + server.getImap().getPort() + ",")));
 	}
 
 	@Test
