@@ -193,4 +193,17 @@ public class PlanService {
 		return DvkException.notFound("plan.notFound", code);
 	}
 
+	/**
+	 * The plan's rules for implementation, recognition and awards; sensible defaults when the
+	 * drafter has not set them. (Issue 3: to be implemented.)
+	 */
+	public PlanRules rules(String code) {
+		throw new UnsupportedOperationException("TODO");
+	}
+
+	/** Sets the rules of a plan (drafters; allowed until the evaluation opens). (Issue 3: to be implemented.) */
+	public PlanRules updateRules(String code, PlanRules rules, String actor) {
+		throw new UnsupportedOperationException("TODO");
+	}
+
 }

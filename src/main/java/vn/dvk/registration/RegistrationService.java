@@ -533,4 +533,17 @@ public class RegistrationService {
 		return blank(value) ? null : value.strip();
 	}
 
+	/** The result report of a registration, if filed. (Issue 3: to be implemented.) */
+	public Optional<ResultReport> resultReport(String code) {
+		throw new UnsupportedOperationException("TODO");
+	}
+
+	/**
+	 * Registrations of a plan in the given status, optionally of one field, oldest first (for the
+	 * specialist preparing a council session). No access check. (Issue 3: to be implemented.)
+	 */
+	public List<Registration> inStatus(String planCode, RegistrationStatus status, String field) {
+		throw new UnsupportedOperationException("TODO");
+	}
+
 }
