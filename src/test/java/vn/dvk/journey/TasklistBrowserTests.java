@@ -1,0 +1,224 @@
+package vn.dvk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+/**
+ * People in Camunda Tasklist, in a real (Debian) Chromium: the approver approves a plan through
+ * its Camunda Form; the province's reviewer first tries to return a registration without a
+ * reason (refused, in Vietnamese), then accepts it. Screenshots go to target/screenshots/.
+ * Chromium is required: without it this test fails (CI installs it), it does not skip.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dvk.demo.enabled=true")
+@ActiveProfiles("test")
+class TasklistBrowserTests {
+
+	static final Path CHROMIUM = Path.of(System.getProperty("dvk.chromium", "/usr/bin/chromium"));
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startChromium() throws Exception {
+		assertThat(CHROMIUM).as("Debian's Chromium (apt-get install chromium); .ci/run installs it").exists();
+		Files.createDirectories(SCREENSHOTS);
+		playwright = Playwright.create(
+				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void stopChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void anApproverAndAReviewerDecideThroughTheVietnameseTasklistForms() {
+		String title = "Kế hoạch thi đua “Dân vận khéo” trong các khu dân cư";
+		String planCode = submitPlan(title);
+
+		try (BrowserContext context = newContext()) {
+			Page page = signInToTasklist(context, "approver");
+			openGroupTask(page, "Phê duyệt kế hoạch: " + title);
+			assertThat(page.locator(".fjs-container").innerText()).contains("Ý kiến phê duyệt", planCode);
+			shot(page, "1-approver-plan-form");
+			claim(page);
+			page.locator("label:has-text(\"Phê duyệt và ban hành\")").click();
+			page.locator("button:has-text(\"Hoàn thành\")").click();
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> "REGISTRATION_OPEN".equals(plan(planCode).path("status").asText()));
+		}
+
+		String code = register(planCode);
+		try (BrowserContext context = newContext()) {
+			Page page = signInToTasklist(context, "reviewer-tinh");
+			openGroupTask(page, "Thẩm định: Mô hình “Khu dân cư không rác thải nhựa”");
+			String form = page.locator(".fjs-container").innerText();
+			assertThat(form).contains("Phường Nha Trang", "Khả năng duy trì, nhân rộng", "Tiếp nhận");
+			shot(page, "2-reviewer-form");
+			claim(page);
+			page.locator("label:has-text(\"Trả lại để chỉnh sửa\")").click();
+			page.locator("button:has-text(\"Hoàn thành\")").click();
+			// the engine's refusal, in Vietnamese, shown by Tasklist; the task stays open
+			page.getByText("biến \"comment\"").first().waitFor();
+			shot(page, "3-reviewer-return-refused");
+			assertThat(registration(code).path("status").asText()).isEqualTo("IN_REVIEW");
+			closeNotifications(page);
+
+			page.locator("label:has-text(\"Tiếp nhận\") input[type=radio]").first().check();
+			page.locator("textarea").first().fill("Mô hình thiết thực, đồng ý tiếp nhận.");
+			page.locator("button:has-text(\"Hoàn thành\")").click();
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> "ACCEPTED".equals(registration(code).path("status").asText()));
+			shot(page, "4-reviewer-done");
+		}
+		JsonNode accepted = registration(code);
+		assertThat(accepted.path("history").findValuesAsText("comment"))
+			.contains("Mô hình thiết thực, đồng ý tiếp nhận.");
+		assertThat(accepted.path("history").findValuesAsText("actor")).contains("reviewer-tinh");
+	}
+
+	// ---- browser --------------------------------------------------------------------------------
+
+	private BrowserContext newContext() {
+		return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
+			.setLocale("vi-VN")
+			.setTimezoneId("Asia/Ho_Chi_Minh"));
+	}
+
+	private Page signInToTasklist(BrowserContext context, String user) {
+		Page page = context.newPage();
+		page.setDefaultTimeout(30_000);
+		page.navigate("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
+		page.locator("input[ng-model=\"username\"]").fill(user);
+		page.locator("input[type=password]").fill("demo");
+		page.locator("button[type=submit]").click();
+		// Tasklist in Vietnamese, opening on the group's tasks
+		page.getByText("Việc của nhóm tôi").first().waitFor();
+		return page;
+	}
+
+	private void openGroupTask(Page page, String taskName) {
+		page.getByText("Việc của nhóm tôi").first().click();
+		page.locator(".tasks-list").getByText(taskName).first().click();
+		page.locator(".fjs-container").first().waitFor();
+	}
+
+	private void claim(Page page) {
+		page.getByText("Nhận xử lý").first().click();
+		page.locator("button:has-text(\"Hoàn thành\")").waitFor();
+	}
+
+	private void closeNotifications(Page page) {
+		for (com.microsoft.playwright.Locator close : page.locator(".notifications .close, .notification .close").all()) {
+			if (close.isVisible()) {
+				close.click();
+			}
+		}
+	}
+
+	private void shot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+	}
+
+	// ---- API ------------------------------------------------------------------------------------
+
+	private RestClient as(String user) {
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + port)
+			.defaultHeaders(h -> h.setBasicAuth(user, "demo"))
+			.build();
+	}
+
+	private String submitPlan(String title) {
+		Map<String, Object> draft = new LinkedHashMap<>();
+		draft.put("title", title);
+		draft.put("year", Instant.now().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
+		draft.put("registrationDeadline", Instant.now().plus(25, ChronoUnit.DAYS).toString());
+		draft.put("reviewMode", "PROVINCE_ONLY");
+		String code = as("drafter").post()
+			.uri("/api/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(draft)
+			.retrieve()
+			.body(JsonNode.class)
+			.path("code")
+			.asText();
+		as("drafter").post().uri("/api/plans/{code}/submit", code).retrieve().toBodilessEntity();
+		return code;
+	}
+
+	private String register(String planCode) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("planCode", planCode);
+		body.put("kind", "MODEL");
+		body.put("field", "VAN_HOA_XA_HOI");
+		body.put("name", "Mô hình “Khu dân cư không rác thải nhựa”");
+		body.put("situation", "Rác thải nhựa ở khu dân cư nhiều, người dân chưa phân loại.");
+		body.put("objectives", "Giảm 50% rác thải nhựa trong một năm.");
+		body.put("approach", "Tuyên truyền, đổi rác lấy quà, tổ tự quản.");
+		body.put("beneficiaries", "Tổ dân phố 5, 300 hộ.");
+		body.put("implementers", "Chi hội Phụ nữ, Chi đoàn, Ban công tác Mặt trận.");
+		body.put("resources", "Xã hội hóa 20 triệu đồng.");
+		body.put("timeframe", "Cả năm.");
+		body.put("outputs", "Điểm thu gom, sổ theo dõi.");
+		body.put("sustainability", "Nhân rộng ra các tổ dân phố khác.");
+		return as("head-phuong-nha-trang").post()
+			.uri("/api/registrations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(JsonNode.class)
+			.path("code")
+			.asText();
+	}
+
+	private JsonNode plan(String code) {
+		return as("drafter").get().uri("/api/plans/{code}", code).retrieve().body(JsonNode.class);
+	}
+
+	private JsonNode registration(String code) {
+		return as("reviewer-tinh").get().uri("/api/registrations/{code}", code).retrieve().body(JsonNode.class);
+	}
+
+}
