@@ -70,9 +70,8 @@ class NominationRepository {
 
 	/** An earlier nomination of the same achievement for the same award that was not declined. */
 	Optional<Nomination> findSameAchievement(String planCode, String awardType, String achievementKey) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from award_nomination where plan_code = ? and award_type = ? and achievement_key = ?
-				 and status <> 'DECLINED' order by nominated_at limit 1""")
+		return jdbc.sql("select " + COLUMNS + " from award_nomination where plan_code = ? and award_type = ?"
+				+ " and achievement_key = ? and status <> 'DECLINED' order by nominated_at limit 1")
 			.params(planCode, awardType, achievementKey)
 			.query(this::nomination)
 			.optional();
