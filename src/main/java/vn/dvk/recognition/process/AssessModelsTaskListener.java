@@ -1,0 +1,25 @@
+package vn.dvk.recognition.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import vn.dvk.recognition.process.RecognitionReviewProcess.Vars;
+
+/**
+ * Create listener of each {@code UserTask_AssessModels}: gives the member's task its own
+ * {@code modelCount} and {@code modelList} (task-local, shown by {@code Form_AssessModels}).
+ */
+@Component("assessModelsTaskListener")
+class AssessModelsTaskListener implements TaskListener {
+
+	@Override
+	public void notify(DelegateTask task) {
+		String member = (String) task.getVariable(Vars.COUNCIL_MEMBER);
+		task.setVariableLocal(Vars.MODEL_COUNT, ((Map<?, ?>) task.getVariable(Vars.ASSESS_COUNTS)).get(member));
+		task.setVariableLocal(Vars.MODEL_LIST, ((Map<?, ?>) task.getVariable(Vars.ASSESS_LISTS)).get(member));
+	}
+
+}
