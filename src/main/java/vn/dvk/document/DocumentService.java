@@ -64,8 +64,8 @@ public class DocumentService {
 	/**
 	 * @param template template name, e.g. {@code recognition-decision}
 	 * @param model    template variables; {@code documentDate} (a {@link LocalDate}) defaults to
-	 *                 today in Asia/Ho_Chi_Minh, {@code dateLine} ("Khánh Hòa, ngày 05 tháng 01
-	 *                 năm 2026") is computed from it
+	 *                 today in Asia/Ho_Chi_Minh, {@code dateLine} (Khánh Hòa, ngày 05 tháng 01
+	 *                 năm 2026) is computed from it
 	 * @return the PDF bytes
 	 */
 	public byte[] pdf(String template, Map<String, Object> model) {

@@ -3,7 +3,7 @@ package vn.dvk.document;
 import java.time.LocalDate;
 
 /**
- * Dates in the style of official documents: "Khánh Hòa, ngày 05 tháng 01 năm 2026".
+ * Dates in the style of official documents: Khánh Hòa, ngày 05 tháng 01 năm 2026.
  */
 public final class OfficialDates {
 
@@ -13,12 +13,12 @@ public final class OfficialDates {
 	private OfficialDates() {
 	}
 
-	/** "ngày 05 tháng 01 năm 2026". */
+	/** ngày 05 tháng 01 năm 2026. */
 	public static String date(LocalDate date) {
 		return "ngày %02d tháng %02d năm %d".formatted(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
 	}
 
-	/** "Khánh Hòa, ngày 05 tháng 01 năm 2026". */
+	/** Khánh Hòa, ngày 05 tháng 01 năm 2026. */
 	public static String dateLine(LocalDate date) {
 		return PLACE + ", " + date(date);
 	}

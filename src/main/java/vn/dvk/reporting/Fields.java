@@ -9,7 +9,7 @@ import java.util.Optional;
 import vn.dvk.plan.PlanField;
 
 /**
- * The fields (lĩnh vực) the register knows: the four standard ones and "Nông thôn mới", which
+ * The fields (lĩnh vực) the register knows: the four standard ones and Nông thôn mới, which
  * some provinces add. A plan may name others; their names then come from the plan.
  */
 final class Fields {
@@ -26,7 +26,7 @@ final class Fields {
 	private Fields() {
 	}
 
-	/** The field code of a code or Vietnamese name ("Văn hóa – xã hội", "van hoa - xa hoi", "VAN_HOA_XA_HOI"). */
+	/** The field code of a code or Vietnamese name (Văn hóa – xã hội, van hoa - xa hoi, VAN_HOA_XA_HOI). */
 	static Optional<String> code(String value) {
 		String key = slug(value).toUpperCase(Locale.ROOT);
 		return KNOWN.containsKey(key) ? Optional.of(key) : Optional.empty();
@@ -37,8 +37,8 @@ final class Fields {
 	}
 
 	/**
-	 * Lower case ASCII words joined by '_': diacritics removed ("đ" becomes "d"), anything not
-	 * a letter or digit a separator. "Tên mô hình" → "ten_mo_hinh", "Văn hóa – xã hội" → "van_hoa_xa_hoi".
+	 * Lower case ASCII words joined by underscore: diacritics removed (đ becomes d), anything not
+	 * a letter or digit a separator. Tên mô hình → ten_mo_hinh, Văn hóa – xã hội → van_hoa_xa_hoi.
 	 */
 	static String slug(String value) {
 		if (value == null) {

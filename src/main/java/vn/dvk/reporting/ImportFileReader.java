@@ -25,8 +25,8 @@ import org.springframework.http.HttpStatus;
 import vn.dvk.shared.DvkException;
 
 /**
- * Reads an import file into rows of text keyed by the slug of the header ({@code "Tên mô hình"}
- * and {@code ten_mo_hinh} are both {@code ten_mo_hinh}). The type is decided from the content,
+ * Reads an import file into rows of text keyed by the slug of the header (the Vietnamese header Tên mô hình
+ * and ten_mo_hinh are both ten_mo_hinh). The type is decided from the content,
  * never from the file name: an OOXML zip is read as XLSX (first sheet, header in the first
  * row), valid UTF-8 text as CSV (header row; comma or semicolon, whichever the header uses);
  * anything else is refused with 415.

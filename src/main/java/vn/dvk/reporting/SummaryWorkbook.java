@@ -28,8 +28,8 @@ import vn.dvk.reporting.Summary.Figures;
 import vn.dvk.reporting.Summary.Line;
 
 /**
- * The summary as a Vietnamese report table (XLSX): title, plan line, then the tables "Tổng
- * hợp", "Theo lĩnh vực", "Theo đơn vị", "Theo cấp", "Khen thưởng", each with a bold heading,
+ * The summary as a Vietnamese report table (XLSX): title, plan line, then the tables Tổng
+ * hợp, Theo lĩnh vực, Theo đơn vị, Theo cấp, Khen thưởng, each with a bold heading,
  * a header row, bordered numeric cells and a total row. Texts come from messages/reporting.properties.
  */
 @Component
@@ -94,7 +94,7 @@ class SummaryWorkbook {
 		}
 	}
 
-	/** Header: STT, label, [level], Đăng ký, Được tiếp nhận, Đã báo cáo kết quả, Được công nhận, Tiêu biểu, Lũy kế ... */
+	/** Header: STT, label, the level if asked, Đăng ký, Được tiếp nhận, Đã báo cáo kết quả, Được công nhận, Tiêu biểu, Lũy kế ... */
 	private int figuresTable(Sheet sheet, int r, String label, String levelLabel, List<Line> lines, Figures totals,
 			Styles styles) {
 		List<String> header = new java.util.ArrayList<>(List.of(text("reporting.xlsx.col.no"), label));

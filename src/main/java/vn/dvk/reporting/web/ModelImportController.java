@@ -24,8 +24,8 @@ import vn.dvk.security.CurrentUser;
 
 /**
  * {@code POST /api/models/import}: models recognised before the system, for cumulative figures.
- * A refused file is answered with problem+json whose {@code errors} name each bad line:
- * {@code [{line, field, message}]}.
+ * A refused file is answered with problem+json whose errors name each bad line with its
+ * line number, column and reason.
  */
 @RestController
 @Tag(name = "Nhập mô hình đã công nhận", description = "Nhập từ tệp CSV hoặc XLSX các mô hình được công nhận trước khi có hệ thống")
