@@ -58,6 +58,7 @@ public final class PlanIssuanceProcess {
 		public static final String END_REMINDERS_SENT = "EndEvent_RemindersSent";
 		public static final String REGISTRATION_DEADLINE = "TimerEvent_RegistrationDeadline";
 		public static final String CLOSE_REGISTRATION = "ServiceTask_CloseRegistration";
+		public static final String GATEWAY_CLOSED_OR_DATES_SET = "Gateway_ClosedOrDatesSet";
 		public static final String SCHEDULE_SEASON = "ServiceTask_ScheduleSeason";
 		public static final String GATEWAY_SEASON_SCHEDULED = "Gateway_SeasonScheduled";
 		public static final String WAIT_FOR_SEASON_SCHEDULE = "ReceiveTask_WaitForSeasonSchedule";
