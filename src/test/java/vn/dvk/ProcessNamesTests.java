@@ -179,6 +179,24 @@ class ProcessNamesTests {
 	}
 
 	@Test
+	void everyMessageNameOfTheConstantsClassesIsAMessageOfItsDiagram() throws IllegalAccessException {
+		Map<Class<?>, Path> messages = Map.of(PlanIssuanceProcess.Messages.class,
+				Path.of("bpmn", PlanIssuanceProcess.KEY + ".bpmn"), ModelRegistrationProcess.Messages.class,
+				Path.of("bpmn", ModelRegistrationProcess.KEY + ".bpmn"));
+		for (Map.Entry<Class<?>, Path> entry : messages.entrySet()) {
+			Set<String> inDiagram = Bpmn.readModelFromFile(entry.getValue().toFile())
+				.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class)
+				.stream()
+				.map(org.camunda.bpm.model.bpmn.instance.Message::getName)
+				.collect(Collectors.toSet());
+			assertThat(inDiagram).as("messages of %s", entry.getValue())
+				.containsExactlyInAnyOrderElementsOf(constants(entry.getKey()));
+		}
+		assertThat(ModelRegistrationProcess.Messages.EVALUATION_OPENED).isEqualTo("Msg_EvaluationOpened");
+		assertThat(ModelRegistrationProcess.Messages.RECOGNITION_DECIDED).isEqualTo("Msg_RecognitionDecided");
+	}
+
+	@Test
 	void routeDecisionIsNamedAfterItsFile() {
 		DmnModelInstance dmn = Dmn.readModelFromFile(Path.of("bpmn", LevelReviewProcess.ROUTE_DECISION_KEY + ".dmn").toFile());
 		Decision decision = dmn.getModelElementById(LevelReviewProcess.ROUTE_DECISION_KEY);

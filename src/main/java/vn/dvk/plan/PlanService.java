@@ -46,11 +46,17 @@ public class PlanService {
 
 	private final Clock clock;
 
+	private final PlanRulesRepository rulesRepository;
+
+	private final PlanRulesValidator rulesValidator;
+
 	PlanService(PlanRepository repository, PlanValidator validator, PlanWorkflow workflow,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, PlanRulesRepository rulesRepository, PlanRulesValidator rulesValidator) {
 		this.repository = repository;
 		this.validator = validator;
 		this.workflow = workflow;
+		this.rulesRepository = rulesRepository;
+		this.rulesValidator = rulesValidator;
 		// the application clock (system module), the system clock where there is none
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -193,17 +199,43 @@ public class PlanService {
 		return DvkException.notFound("plan.notFound", code);
 	}
 
+	/** Statuses in which the rules may no longer change: the evaluation has begun, or the plan is dead. */
+	private static final Set<PlanStatus> RULES_FROZEN = EnumSet.of(PlanStatus.EVALUATION, PlanStatus.CLOSED,
+			PlanStatus.REJECTED);
+
 	/**
-	 * The plan's rules for implementation, recognition and awards; sensible defaults when the
-	 * drafter has not set them. (Issue 3: to be implemented.)
+	 * The plan's rules for implementation, recognition and awards: what the drafter set, else
+	 * {@link PlanRules#defaults()} (the usual checklist and award catalogue, no season dates).
+	 * 404 for an unknown plan.
 	 */
+	@Transactional(readOnly = true)
 	public PlanRules rules(String code) {
-		throw new UnsupportedOperationException("TODO");
+		require(code);
+		return rulesRepository.find(code).orElseGet(PlanRules::defaults);
 	}
 
-	/** Sets the rules of a plan (drafters; allowed until the evaluation opens). (Issue 3: to be implemented.) */
+	/** Whether the drafter has set the rules (false: {@link #rules(String)} gives the defaults). */
+	@Transactional(readOnly = true)
+	public boolean hasOwnRules(String code) {
+		return rulesRepository.find(code).isPresent();
+	}
+
+	/**
+	 * Sets the rules of a plan (drafters), until its evaluation opens (409 after that, or for a
+	 * rejected plan). Validated (400 with Vietnamese field errors); empty lists take the defaults.
+	 * A plan whose process waits for the season's dates (registration closed without them) or
+	 * whose evaluation timer has not fired yet is told, so the timers follow the new dates.
+	 */
+	@Transactional
 	public PlanRules updateRules(String code, PlanRules rules, String actor) {
-		throw new UnsupportedOperationException("TODO");
+		Plan plan = lock(code);
+		if (RULES_FROZEN.contains(plan.status())) {
+			throw DvkException.conflict("plan.rules.illegalStatus", code, plan.status().label());
+		}
+		PlanRules valid = rulesValidator.validate(rules, plan);
+		rulesRepository.save(code, valid, actor, now());
+		workflow.seasonChanged(plan, valid.season());
+		return valid;
 	}
 
 }

@@ -14,4 +14,14 @@ import java.time.LocalDate;
  */
 public record SeasonDates(Instant evaluationOpensAt, Instant resultReportDeadline, Instant councilSessionAt,
 		Instant awardDossierDeadline, LocalDate summaryDate) {
+
+	public static SeasonDates unset() {
+		return new SeasonDates(null, null, null, null, null);
+	}
+
+	/** Both dates the plan's timers need are set. */
+	public boolean evaluationScheduled() {
+		return evaluationOpensAt != null && resultReportDeadline != null;
+	}
+
 }

@@ -171,6 +171,10 @@ class RegistrationRepository {
 			conditions.add("field = ?");
 			params.add(criteria.field());
 		}
+		if (criteria.reportOverdue() != null) {
+			conditions.add("result_report_overdue = ?");
+			params.add(criteria.reportOverdue());
+		}
 		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}
 
@@ -180,6 +184,58 @@ class RegistrationRepository {
 			.query(String.class)
 			.stream()
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Registrations of a plan in a status (and field), oldest submission first. */
+	List<Registration> inStatus(String planCode, RegistrationStatus status, String field) {
+		return jdbc.sql("select " + COLUMNS + " from registration where plan_code = ? and status = ? "
+				+ "and (cast(? as varchar) is null or field = ?) order by submitted_at nulls last, code")
+			.params(planCode, status.name(), field, field)
+			.query(RegistrationRepository::registration)
+			.list();
+	}
+
+	/** Flags the registration as late with its result report; false if it already was. */
+	boolean markReportOverdue(String code) {
+		return jdbc.sql("update registration set result_report_overdue = true, version = version + 1 "
+				+ "where code = ? and not result_report_overdue")
+			.param(code)
+			.update() == 1;
+	}
+
+	/** The codes among the given ones that are flagged late with their result report. */
+	Set<String> reportOverdueAmong(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return Set.of();
+		}
+		return jdbc.sql("select code from registration where code = any(?) and result_report_overdue")
+			.param(codes.toArray(String[]::new))
+			.query(String.class)
+			.stream()
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Stores the report and clears the overdue flag (the history keeps REPORT_OVERDUE). */
+	void insertResultReport(ResultReport report, String selfEvaluationJson, String attachmentIdsJson) {
+		jdbc.sql("insert into result_report (registration_code, results, outputs, self_evaluation, attachment_ids, "
+				+ "filed_by, filed_at) values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)")
+			.params(report.registrationCode(), report.results(), report.outputs(), selfEvaluationJson,
+					attachmentIdsJson, report.filedBy(), ts(report.filedAt()))
+			.update();
+		jdbc.sql("update registration set result_report_overdue = false where code = ?")
+			.param(report.registrationCode())
+			.update();
+	}
+
+	/** The stored report with its JSON columns as text (parsed by the service). */
+	Optional<StoredResultReport> findResultReport(String code) {
+		return jdbc.sql("select registration_code, results, outputs, self_evaluation, attachment_ids, filed_by, "
+				+ "filed_at from result_report where registration_code = ?")
+			.param(code)
+			.query((rs, n) -> new StoredResultReport(rs.getString("registration_code"), rs.getString("results"),
+					rs.getString("outputs"), rs.getString("self_evaluation"), rs.getString("attachment_ids"),
+					rs.getString("filed_by"), instant(rs, "filed_at")))
+			.optional();
 	}
 
 	int countAttachments(String code) {
@@ -242,13 +298,18 @@ class RegistrationRepository {
 		return instant == null ? null : Timestamp.from(instant);
 	}
 
+	/** A row of result_report, JSON columns as text. */
+	record StoredResultReport(String registrationCode, String results, String outputs, String selfEvaluation,
+			String attachmentIds, String filedBy, Instant filedAt) {
+	}
+
 	/** A registration created with an idempotency key, with the fingerprint of that request. */
 	record IdempotentRegistration(Registration registration, String requestHash) {
 	}
 
 	/** Search criteria after access checks; {@code visibleUnitCodes} null = every unit. */
 	record Criteria(Collection<String> visibleUnitCodes, String planCode, String unitCode, RegistrationStatus status,
-			String field) {
+			String field, Boolean reportOverdue) {
 	}
 
 }

@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -23,11 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.Unit;
 import vn.dvk.plan.Plan;
+import vn.dvk.plan.Criterion;
 import vn.dvk.plan.PlanField;
+import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
 import vn.dvk.plan.PlanStatus;
 import vn.dvk.registration.RegistrationRepository.Criteria;
 import vn.dvk.registration.RegistrationRepository.IdempotentRegistration;
+import vn.dvk.registration.RegistrationRepository.StoredResultReport;
 import vn.dvk.registration.process.RegistrationWorkflow;
 import vn.dvk.security.CurrentUser;
 import vn.dvk.shared.DvkException;
@@ -60,8 +66,18 @@ public class RegistrationService {
 	private static final Set<RegistrationStatus> REVISABLE = EnumSet.of(RegistrationStatus.DRAFT,
 			RegistrationStatus.RETURNED);
 
+	/** Files may be added while the registration is written, reviewed, implemented and reported on. */
 	private static final Set<RegistrationStatus> ATTACHABLE = EnumSet.of(RegistrationStatus.DRAFT,
-			RegistrationStatus.SUBMITTED, RegistrationStatus.IN_REVIEW, RegistrationStatus.RETURNED);
+			RegistrationStatus.SUBMITTED, RegistrationStatus.IN_REVIEW, RegistrationStatus.RETURNED,
+			RegistrationStatus.ACCEPTED, RegistrationStatus.REPORTED);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final TypeReference<List<SelfEvaluation>> SELF_EVALUATION = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Long>> IDS = new TypeReference<>() {
+	};
 
 	private static final DateTimeFormatter DEADLINE_FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -259,7 +275,7 @@ public class RegistrationService {
 			return new RegistrationPage(List.of(), page, size, 0, 0);
 		}
 		Criteria criteria = new Criteria(unitCode != null ? null : visibleUnits, emptyToNull(filter.planCode()),
-				unitCode, status, emptyToNull(filter.field()));
+				unitCode, status, emptyToNull(filter.field()), filter.reportOverdue());
 		long total = repository.count(criteria);
 		List<Registration> items = total == 0 || (long) page * size >= total ? List.of()
 				: repository.search(criteria, page * size, size);
@@ -533,17 +549,166 @@ public class RegistrationService {
 		return blank(value) ? null : value.strip();
 	}
 
-	/** The result report of a registration, if filed. (Issue 3: to be implemented.) */
+	// ---------------------------------------------------------------- result reports (issue 3)
+
+	/**
+	 * Files the year-end result report of the caller's unit's registration: only while its
+	 * UserTask_FileResultReport is open (409 otherwise: evaluation not open yet, already reported).
+	 * Results and outputs are required; there must be one self-evaluation for every criterion of
+	 * the plan's rules (evidence required when met); attachment ids must be this registration's
+	 * (400 with field errors). Stores the report and completes the task: the process marks the
+	 * registration REPORTED in the same transaction.
+	 */
+	@Transactional
+	public ResultReport fileResultReport(String code, ResultReportRequest request, CurrentUser user) {
+		Registration registration = repository.findForUpdate(code)
+			.filter(r -> visible(r, user))
+			.orElseThrow(() -> DvkException.notFound("registration.notFound", code));
+		if (!user.ownUnitCodes().contains(registration.unitCode())) {
+			throw DvkException.forbidden("registration.report.forbidden");
+		}
+		if (repository.findResultReport(code).isPresent() || !workflow.hasOpenResultReportTask(code)) {
+			throw DvkException.conflict("registration.report.illegalStatus", code, registration.status().label());
+		}
+		ResultReportRequest r = request == null ? new ResultReportRequest(null, null, null, null) : request;
+		List<FieldProblem> problems = new ArrayList<>();
+		item("results", r.results(), true, ITEM_MAX, problems);
+		item("outputs", r.outputs(), true, ITEM_MAX, problems);
+		List<SelfEvaluation> evaluations = selfEvaluation(r.selfEvaluation(),
+				plans.rules(registration.planCode()), problems);
+		List<Long> attachmentIds = evidenceFiles(code, r.attachmentIds(), problems);
+		if (!problems.isEmpty()) {
+			throw DvkException.invalid(problems);
+		}
+		ResultReport report = new ResultReport(code, r.results().strip(), r.outputs().strip(), evaluations,
+				attachmentIds, user.id(), now());
+		repository.insertResultReport(report, json(evaluations), json(attachmentIds));
+		workflow.completeResultReport(registration, user);
+		return report;
+	}
+
+	/** The result report of a registration, if filed. No access check. */
+	@Transactional(readOnly = true)
 	public Optional<ResultReport> resultReport(String code) {
-		throw new UnsupportedOperationException("TODO");
+		return repository.findResultReport(code).map(RegistrationService::report);
 	}
 
 	/**
-	 * Registrations of a plan in the given status, optionally of one field, oldest first (for the
-	 * specialist preparing a council session). No access check. (Issue 3: to be implemented.)
+	 * Registrations of a plan in the given status, optionally of one field, oldest submission
+	 * first (for the specialist preparing a council session). No access check.
 	 */
+	@Transactional(readOnly = true)
 	public List<Registration> inStatus(String planCode, RegistrationStatus status, String field) {
-		throw new UnsupportedOperationException("TODO");
+		return repository.inStatus(planCode, status, blank(field) ? null : field.strip());
+	}
+
+	/**
+	 * Called when the plan's result-report deadline passes: every ACCEPTED registration of the
+	 * plan (no report filed) is flagged overdue, with a REPORT_OVERDUE history entry.
+	 * @return the registrations flagged now (oldest first)
+	 */
+	@Transactional
+	public List<Registration> markResultReportsOverdue(String planCode, String comment) {
+		List<Registration> marked = new ArrayList<>();
+		Instant now = now();
+		for (Registration registration : repository.inStatus(planCode, RegistrationStatus.ACCEPTED, null)) {
+			if (repository.markReportOverdue(registration.code())) {
+				repository.appendHistory(registration.code(), RegistrationStatus.ACCEPTED, "REPORT_OVERDUE", null,
+						null, comment, now);
+				marked.add(registration);
+			}
+		}
+		return marked;
+	}
+
+	/** Whether the registration's result report is late (flagged at the deadline, not filed since). */
+	@Transactional(readOnly = true)
+	public boolean resultReportOverdue(String code) {
+		return !repository.reportOverdueAmong(List.of(code)).isEmpty();
+	}
+
+	/** The codes among the given ones whose result report is late. */
+	@Transactional(readOnly = true)
+	public Set<String> resultReportOverdueAmong(java.util.Collection<String> codes) {
+		return repository.reportOverdueAmong(codes);
+	}
+
+	private static List<SelfEvaluation> selfEvaluation(List<SelfEvaluation> given, PlanRules rules,
+			List<FieldProblem> problems) {
+		List<SelfEvaluation> evaluations = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		List<SelfEvaluation> list = given == null ? List.of() : given;
+		for (int i = 0; i < list.size(); i++) {
+			SelfEvaluation e = list.get(i) == null ? new SelfEvaluation(null, false, null) : list.get(i);
+			String at = "selfEvaluation[" + i + "]";
+			String criterion = emptyToNull(e.criterionCode());
+			if (criterion == null) {
+				problems.add(new FieldProblem(at + ".criterionCode", "registration.field.required"));
+			}
+			else if (rules.criterion(criterion).isEmpty()) {
+				problems.add(new FieldProblem(at + ".criterionCode", "registration.report.criterion.unknown",
+						criterion, rules.criteria().stream().map(Criterion::code).collect(Collectors.joining(", "))));
+			}
+			else if (!seen.add(criterion)) {
+				problems.add(new FieldProblem(at + ".criterionCode", "registration.report.criterion.duplicate",
+						criterion));
+			}
+			item(at + ".evidence", e.evidence(), e.met(), ITEM_MAX, problems);
+			evaluations.add(new SelfEvaluation(criterion, e.met(), emptyToNull(e.evidence())));
+		}
+		List<String> missing = rules.criteria()
+			.stream()
+			.filter(c -> !seen.contains(c.code()))
+			.map(c -> c.code() + " (" + c.text() + ")")
+			.toList();
+		if (!missing.isEmpty()) {
+			problems.add(new FieldProblem("selfEvaluation", "registration.report.criterion.missing",
+					String.join("; ", missing)));
+		}
+		return List.copyOf(evaluations);
+	}
+
+	private List<Long> evidenceFiles(String code, List<Long> given, List<FieldProblem> problems) {
+		if (given == null || given.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> own = repository.attachments(code).stream().map(AttachmentInfo::id).collect(Collectors.toSet());
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < given.size(); i++) {
+			Long id = given.get(i);
+			if (id == null || !own.contains(id)) {
+				problems.add(new FieldProblem("attachmentIds[" + i + "]", "registration.report.attachment.unknown",
+						String.valueOf(id)));
+			}
+			else if (!ids.contains(id)) {
+				ids.add(id);
+			}
+		}
+		return List.copyOf(ids);
+	}
+
+	private static ResultReport report(StoredResultReport row) {
+		return new ResultReport(row.registrationCode(), row.results(), row.outputs(),
+				List.copyOf(read(row.selfEvaluation(), SELF_EVALUATION)), List.copyOf(read(row.attachmentIds(), IDS)),
+				row.filedBy(), row.filedAt());
+	}
+
+	private static String json(Object value) {
+		try {
+			return JSON.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write result report JSON", ex);
+		}
+	}
+
+	private static <T> T read(String json, TypeReference<T> type) {
+		try {
+			return JSON.readValue(json, type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot read result report JSON: " + json, ex);
+		}
 	}
 
 }

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.dvk.plan.Plan;
 import vn.dvk.plan.PlanDraft;
+import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
+import vn.dvk.plan.SeasonDates;
 import vn.dvk.plan.PlanStatus;
 import vn.dvk.plan.ReviewMode;
 import vn.dvk.plan.process.PlanIssuanceProcess;
@@ -62,6 +64,7 @@ class DemoPlanSeeder {
 				List.of(), List.of(), ReviewMode.EVERY_LEVEL, deadline.toInstant(), 7, 7, 14);
 		Plan plan = as("drafter", Groups.PLAN_DRAFTERS, () -> {
 			Plan created = plans.create(draft, "drafter");
+			plans.updateRules(created.code(), seasonRules(deadline), "drafter");
 			return plans.submit(created.code(), "drafter");
 		});
 		Task approval = tasks.createTaskQuery()
@@ -74,6 +77,23 @@ class DemoPlanSeeder {
 			return null;
 		});
 		log.info("Demo plan {} seeded and approved: {}", plan.code(), plans.require(plan.code()).status());
+	}
+
+	/**
+	 * The default checklist and award catalogue with the season's dates after the registration
+	 * deadline: evaluation opens a week later, reports are due a month after that, then the
+	 * council, the award dossiers and the year-end summary.
+	 */
+	private static PlanRules seasonRules(ZonedDateTime registrationDeadline) {
+		ZonedDateTime opens = registrationDeadline.plusDays(7).with(LocalTime.of(8, 0));
+		ZonedDateTime reportsDue = opens.plusDays(30).with(LocalTime.of(17, 0));
+		ZonedDateTime council = reportsDue.plusDays(10).with(LocalTime.of(8, 30));
+		ZonedDateTime dossiers = council.plusDays(14).with(LocalTime.of(17, 0));
+		PlanRules defaults = PlanRules.defaults();
+		return new PlanRules(defaults.criteria(), defaults.recognitionOutcomes(), defaults.recognizeMinScore(),
+				defaults.typicalMinScore(), defaults.awards(), new SeasonDates(opens.toInstant(),
+						reportsDue.toInstant(), council.toInstant(), dossiers.toInstant(),
+						dossiers.plusDays(14).toLocalDate()));
 	}
 
 	private <T> T as(String userId, String group, java.util.function.Supplier<T> action) {

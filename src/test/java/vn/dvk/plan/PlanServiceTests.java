@@ -35,7 +35,7 @@ import vn.dvk.system.EmbeddedPostgresConfiguration;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ EmbeddedPostgresConfiguration.class, PlanTestSupport.class, PlanService.class, PlanRepository.class,
-		PlanValidator.class })
+		PlanValidator.class, PlanRulesRepository.class, PlanRulesValidator.class })
 @ActiveProfiles("test")
 class PlanServiceTests {
 

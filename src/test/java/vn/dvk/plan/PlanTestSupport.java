@@ -121,8 +121,16 @@ class PlanTestSupport {
 			calls.add("resubmit " + plan.code() + " by " + submittedBy);
 		}
 
+		final List<String> seasons = new ArrayList<>();
+
+		@Override
+		public void seasonChanged(Plan plan, SeasonDates season) {
+			seasons.add(plan.code() + ":" + season.evaluationOpensAt());
+		}
+
 		void reset() {
 			calls.clear();
+			seasons.clear();
 			onStart = plan -> {
 			};
 		}

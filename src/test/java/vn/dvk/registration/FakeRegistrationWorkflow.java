@@ -1,6 +1,7 @@
 package vn.dvk.registration;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import vn.dvk.plan.Plan;
@@ -16,6 +17,11 @@ class FakeRegistrationWorkflow implements RegistrationWorkflow {
 
 	volatile boolean failNextStart;
 
+	/** Registrations whose (pretend) process waits at UserTask_FileResultReport. */
+	final Set<String> openResultReportTasks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	final List<String> resultReportsCompleted = new CopyOnWriteArrayList<>();
+
 	@Override
 	public void start(Registration registration, Plan plan, CurrentUser actor) {
 		if (failNextStart) {
@@ -28,6 +34,17 @@ class FakeRegistrationWorkflow implements RegistrationWorkflow {
 	@Override
 	public void completeRevision(Registration registration, CurrentUser actor) {
 		revisionsCompleted.add(registration.code() + ":" + registration.name());
+	}
+
+	@Override
+	public boolean hasOpenResultReportTask(String registrationCode) {
+		return openResultReportTasks.contains(registrationCode);
+	}
+
+	@Override
+	public void completeResultReport(Registration registration, CurrentUser actor) {
+		openResultReportTasks.remove(registration.code());
+		resultReportsCompleted.add(registration.code() + ":" + actor.id());
 	}
 
 }

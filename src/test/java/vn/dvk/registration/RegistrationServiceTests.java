@@ -367,11 +367,103 @@ class RegistrationServiceTests {
 
 		String accepted = registrations.create(request(true), HEAD_CAM_HAI_DONG, null).registration().code();
 		registrations.changeStatus(accepted, RegistrationStatus.ACCEPTED, null, "tinh", "reviewer-tinh", null);
+		// evidence for the result report is uploaded while ACCEPTED (and REPORTED), not after recognition
+		assertThat(registrations.addAttachment(accepted, "minh-chung.pdf", pdf, HEAD_CAM_HAI_DONG).id()).isPositive();
+		registrations.changeStatus(accepted, RegistrationStatus.RECOGNIZED, null, null, null, null);
 		assertStatus(() -> registrations.addAttachment(accepted, "a.pdf", pdf, HEAD_CAM_HAI_DONG),
 				HttpStatus.CONFLICT);
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	// ---------------------------------------------------------------- result reports (issue 3)
+
+	@Test
+	void theUnitFilesAResultReportWithEvidenceWhileItsReportTaskIsOpen() {
+		String code = accepted(HEAD_CAM_HAI_DONG);
+		given(plans.rules(planCode)).willReturn(vn.dvk.plan.PlanRules.defaults());
+		long evidence = registrations.addAttachment(code, "bien-ban.pdf", AttachmentTypesTests.pdf(), HEAD_CAM_HAI_DONG)
+			.id();
+		ResultReportRequest request = report(List.of(evidence));
+
+		assertStatus(() -> registrations.fileResultReport(code, request, HEAD_CAM_HAI_DONG), HttpStatus.CONFLICT);
+		workflow.openResultReportTasks.add(code);
+		assertStatus(() -> registrations.fileResultReport(code, request, HEAD_CAM_HAI_TAY), HttpStatus.NOT_FOUND);
+		assertStatus(() -> registrations.fileResultReport(code, request, DISTRICT_REVIEWER), HttpStatus.FORBIDDEN);
+
+		ResultReport filed = registrations.fileResultReport(code, request, HEAD_CAM_HAI_DONG);
+
+		assertThat(workflow.resultReportsCompleted).containsExactly(code + ":head-xa-cam-hai-dong");
+		assertThat(registrations.resultReport(code)).get().satisfies(r -> {
+			assertThat(r.results()).isEqualTo("Hoàn thành 2 km đường bê tông");
+			assertThat(r.selfEvaluation()).hasSize(5).first().isEqualTo(new SelfEvaluation("TC1", true, "Kế hoạch số 5"));
+			assertThat(r.attachmentIds()).containsExactly(evidence);
+			assertThat(r.filedBy()).isEqualTo("head-xa-cam-hai-dong");
+		});
+		assertThat(filed.registrationCode()).isEqualTo(code);
+		assertStatus(() -> registrations.fileResultReport(code, request, HEAD_CAM_HAI_DONG), HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void aResultReportNeedsResultsOutputsEveryCriterionEvidenceWhenMetAndOwnAttachments() {
+		String code = accepted(HEAD_CAM_HAI_DONG);
+		String other = accepted(HEAD_CAM_HAI_TAY);
+		long othersFile = registrations.addAttachment(other, "anh.pdf", AttachmentTypesTests.pdf(), HEAD_CAM_HAI_TAY).id();
+		given(plans.rules(planCode)).willReturn(vn.dvk.plan.PlanRules.defaults());
+		workflow.openResultReportTasks.add(code);
+		ResultReportRequest bad = new ResultReportRequest(" ", null,
+				List.of(new SelfEvaluation("TC1", true, " "), new SelfEvaluation("TC1", false, null),
+						new SelfEvaluation("TC9", false, null), new SelfEvaluation("TC2", false, null)),
+				List.of(othersFile));
+
+		assertThatThrownBy(() -> registrations.fileResultReport(code, bad, HEAD_CAM_HAI_DONG))
+			.satisfies(ex -> assertThat(fieldsOf(ex)).containsExactlyInAnyOrder("results", "outputs",
+					"selfEvaluation[0].evidence", "selfEvaluation[1].criterionCode", "selfEvaluation[2].criterionCode",
+					"selfEvaluation", "attachmentIds[0]"));
+		assertThat(registrations.resultReport(code)).isEmpty();
+		assertThat(workflow.resultReportsCompleted).isEmpty();
+	}
+
+	@Test
+	void lateRegistrationsAreFlaggedOnceAndFoundByTheOverdueFilter() {
+		String late = accepted(HEAD_CAM_HAI_DONG);
+		String reported = accepted(HEAD_CAM_HAI_TAY);
+		registrations.changeStatus(reported, RegistrationStatus.REPORTED, "REPORTED", null, "head-xa-cam-hai-tay", null);
+
+		assertThat(registrations.inStatus(planCode, RegistrationStatus.ACCEPTED, null)).extracting(Registration::code)
+			.containsExactly(late);
+		assertThat(registrations.inStatus(planCode, RegistrationStatus.ACCEPTED, "VAN_HOA_XA_HOI")).isEmpty();
+		assertThat(registrations.markResultReportsOverdue(planCode, "Quá hạn")).extracting(Registration::code)
+			.containsExactly(late);
+		assertThat(registrations.markResultReportsOverdue(planCode, "Quá hạn")).isEmpty();
+
+		assertThat(registrations.resultReportOverdue(late)).isTrue();
+		assertThat(registrations.resultReportOverdue(reported)).isFalse();
+		assertThat(registrations.history(late)).last().satisfies(h -> {
+			assertThat(h.action()).isEqualTo("REPORT_OVERDUE");
+			assertThat(h.status()).isEqualTo(RegistrationStatus.ACCEPTED);
+			assertThat(h.comment()).isEqualTo("Quá hạn");
+		});
+		RegistrationFilter overdue = new RegistrationFilter(planCode, null, null, null, null, null, true);
+		assertThat(codes(overdue, DRAFTER)).containsExactly(late);
+		assertThat(codes(overdue, HEAD_CAM_HAI_TAY)).isEmpty();
+		assertThat(codes(new RegistrationFilter(planCode, null, null, null, null, null, false), DRAFTER))
+			.containsExactly(reported);
+	}
+
+	private String accepted(CurrentUser head) {
+		String code = registrations.create(request(true), head, null).registration().code();
+		registrations.changeStatus(code, RegistrationStatus.ACCEPTED, "ACCEPTED", "tinh", "reviewer-tinh", null);
+		return code;
+	}
+
+	private static ResultReportRequest report(List<Long> attachmentIds) {
+		List<SelfEvaluation> evaluation = List.of(new SelfEvaluation("TC1", true, "Kế hoạch số 5"),
+				new SelfEvaluation("TC2", true, "Đạt 100% chỉ tiêu"), new SelfEvaluation("TC3", true, "320 hộ tham gia"),
+				new SelfEvaluation("TC4", false, null), new SelfEvaluation("TC5", true, "Ảnh, biên bản nghiệm thu"));
+		return new ResultReportRequest("Hoàn thành 2 km đường bê tông", "2 km đường, 1 nhà văn hóa", evaluation,
+				attachmentIds);
+	}
 
 	private Plan plan(PlanStatus status, Instant deadline, List<String> scope) {
 		String code = "KH-T-" + PLANS.incrementAndGet() + "-" + System.nanoTime();

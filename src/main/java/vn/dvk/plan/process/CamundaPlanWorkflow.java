@@ -1,14 +1,21 @@
 package vn.dvk.plan.process;
 
+import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+
 import vn.dvk.plan.Plan;
+import vn.dvk.plan.SeasonDates;
 import vn.dvk.shared.DvkException;
 
 /**
@@ -24,10 +31,51 @@ class CamundaPlanWorkflow implements PlanWorkflow {
 
 	private final IdentityService identity;
 
-	CamundaPlanWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+	private final ManagementService management;
+
+	CamundaPlanWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity,
+			ManagementService management) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.identity = identity;
+		this.management = management;
+	}
+
+	@Override
+	public void seasonChanged(Plan plan, SeasonDates season) {
+		if (!season.evaluationScheduled()) {
+			return;
+		}
+		ProcessInstance instance = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PlanIssuanceProcess.KEY)
+			.processInstanceBusinessKey(plan.code())
+			.active()
+			.singleResult();
+		if (instance == null) {
+			return;
+		}
+		Execution waiting = runtime.createExecutionQuery()
+			.processInstanceId(instance.getId())
+			.activityId(PlanIssuanceProcess.Ids.WAIT_FOR_SEASON_SCHEDULE)
+			.singleResult();
+		if (waiting != null) {
+			runtime.createMessageCorrelation(PlanIssuanceProcess.Messages.SEASON_SCHEDULED)
+				.processInstanceId(instance.getId())
+				.correlate();
+			return;
+		}
+		Job evaluationTimer = management.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(PlanIssuanceProcess.Ids.EVALUATION_OPENS)
+			.timers()
+			.singleResult();
+		if (evaluationTimer != null) {
+			runtime.setVariable(instance.getId(), PlanIssuanceProcess.Vars.EVALUATION_OPENS_AT,
+					Date.from(season.evaluationOpensAt()));
+			runtime.setVariable(instance.getId(), PlanIssuanceProcess.Vars.RESULT_REPORT_DEADLINE,
+					Date.from(season.resultReportDeadline()));
+			management.setJobDuedate(evaluationTimer.getId(), Date.from(season.evaluationOpensAt()));
+		}
 	}
 
 	@Override

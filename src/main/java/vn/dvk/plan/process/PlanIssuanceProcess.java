@@ -30,6 +30,12 @@ public final class PlanIssuanceProcess {
 		 * {@code PlanStatus} name to record, e.g. {@code IN_APPROVAL}.
 		 */
 		public static final String STATUS = "status";
+		/** java.util.Date from the plan's rules: the evaluation opens then (timer). */
+		public static final String EVALUATION_OPENS_AT = "evaluationOpensAt";
+		/** java.util.Date from the plan's rules: result reports are due then (timer). */
+		public static final String RESULT_REPORT_DEADLINE = "resultReportDeadline";
+		/** Boolean: both dates above are set; otherwise the process waits for Msg_SeasonScheduled. */
+		public static final String SEASON_SCHEDULED = "seasonScheduled";
 
 		private Vars() {
 		}
@@ -52,9 +58,31 @@ public final class PlanIssuanceProcess {
 		public static final String END_REMINDERS_SENT = "EndEvent_RemindersSent";
 		public static final String REGISTRATION_DEADLINE = "TimerEvent_RegistrationDeadline";
 		public static final String CLOSE_REGISTRATION = "ServiceTask_CloseRegistration";
-		public static final String END_REGISTRATION_CLOSED = "EndEvent_RegistrationClosed";
+		public static final String GATEWAY_CLOSED_OR_DATES_SET = "Gateway_ClosedOrDatesSet";
+		public static final String SCHEDULE_SEASON = "ServiceTask_ScheduleSeason";
+		public static final String GATEWAY_SEASON_SCHEDULED = "Gateway_SeasonScheduled";
+		public static final String WAIT_FOR_SEASON_SCHEDULE = "ReceiveTask_WaitForSeasonSchedule";
+		public static final String MESSAGE_SEASON_SCHEDULED = "Message_SeasonScheduled";
+		public static final String EVALUATION_OPENS = "TimerEvent_EvaluationOpens";
+		public static final String MARK_IN_EVALUATION = "ServiceTask_MarkPlanInEvaluation";
+		public static final String OPEN_EVALUATION = "ServiceTask_OpenEvaluation";
+		public static final String RESULT_REPORT_DEADLINE = "TimerEvent_ResultReportDeadline";
+		public static final String MARK_OVERDUE_RESULT_REPORTS = "ServiceTask_MarkOverdueResultReports";
+		public static final String END_RESULT_REPORTS_CLOSED = "EndEvent_ResultReportsClosed";
 
 		private Ids() {
+		}
+	}
+
+	/** Message names (correlation). */
+	public static final class Messages {
+		/**
+		 * The plan's season dates were set after registration closed without them: correlated by
+		 * {@code PlanService#updateRules} (business key = plan code), no variables.
+		 */
+		public static final String SEASON_SCHEDULED = "Msg_SeasonScheduled";
+
+		private Messages() {
 		}
 	}
 

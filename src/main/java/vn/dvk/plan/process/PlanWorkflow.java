@@ -1,6 +1,7 @@
 package vn.dvk.plan.process;
 
 import vn.dvk.plan.Plan;
+import vn.dvk.plan.SeasonDates;
 
 /**
  * What {@code PlanService} asks of the workflow engine. Internal to the plan module (this package
@@ -20,5 +21,13 @@ public interface PlanWorkflow {
 	 * process, refreshing the plan's variables.
 	 */
 	void resubmit(Plan plan, String submittedBy);
+
+	/**
+	 * The plan's season dates were set or changed: a process waiting for them goes on, a pending
+	 * evaluation or result-report timer moves to the new date. Nothing happens for a plan whose
+	 * process has not reached those steps (the dates are read when registration closes).
+	 */
+	default void seasonChanged(Plan plan, SeasonDates season) {
+	}
 
 }

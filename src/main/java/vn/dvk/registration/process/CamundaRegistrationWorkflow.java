@@ -80,6 +80,30 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 		as(actor, () -> tasks.complete(task.getId(), Map.of(Vars.REGISTRATION_NAME, registration.name())));
 	}
 
+	@Override
+	public boolean hasOpenResultReportTask(String registrationCode) {
+		return resultReportTask(registrationCode) != null;
+	}
+
+	@Override
+	public void completeResultReport(Registration registration, CurrentUser actor) {
+		Task task = resultReportTask(registration.code());
+		if (task == null) {
+			throw DvkException.conflict("registration.report.illegalStatus", registration.code(),
+					registration.status().label());
+		}
+		as(actor, () -> tasks.complete(task.getId()));
+	}
+
+	private Task resultReportTask(String registrationCode) {
+		return tasks.createTaskQuery()
+			.processDefinitionKey(ModelRegistrationProcess.KEY)
+			.processInstanceBusinessKey(registrationCode)
+			.taskDefinitionKey(Ids.FILE_RESULT_REPORT)
+			.active()
+			.singleResult();
+	}
+
 	private void as(CurrentUser actor, Runnable call) {
 		Authentication previous = identity.getCurrentAuthentication();
 		identity.setAuthentication(actor.id(), List.copyOf(actor.groups()));

@@ -1,9 +1,13 @@
 package vn.dvk.registration.process;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Names in {@code bpmn/ModelRegistrationProcess.bpmn}: one instance per registration,
- * business key = registration code.
+ * business key = registration code. Other modules may use these names (named interface
+ * {@code process}), e.g. to correlate {@link Messages#RECOGNITION_DECIDED}.
  */
+@NamedInterface("process")
 public final class ModelRegistrationProcess {
 
 	public static final String KEY = "ModelRegistrationProcess";
@@ -29,6 +33,18 @@ public final class ModelRegistrationProcess {
 		public static final String ESCALATION_DAYS = "escalationDays";
 		public static final String DECISION = "decision";
 		public static final String COMMENT = "comment";
+		/** java.util.Date, set by Msg_EvaluationOpened: the due date of UserTask_FileResultReport. */
+		public static final String RESULT_REPORT_DEADLINE = "resultReportDeadline";
+		/** java.util.Date, set by Msg_EvaluationOpened: the unit is reminded then (boundary timer). */
+		public static final String RESULT_REPORT_REMINDER_AT = "resultReportReminderAt";
+		/**
+		 * Set by Msg_RecognitionDecided: RECOGNIZED, RECOGNIZED_TYPICAL or NOT_RECOGNIZED.
+		 */
+		public static final String RECOGNITION_OUTCOME = "recognitionOutcome";
+		/** Set by Msg_RecognitionDecided: the decision's number, e.g. "12/QĐ-BTGDV". */
+		public static final String DECISION_NUMBER = "decisionNumber";
+		/** Set by ServiceTask_RecordRecognition: the outcome in Vietnamese, for the email. */
+		public static final String RECOGNITION_OUTCOME_NAME = "recognitionOutcomeName";
 
 		private Vars() {
 		}
@@ -45,7 +61,19 @@ public final class ModelRegistrationProcess {
 		public static final String GATEWAY_REVIEW_OUTCOME = "Gateway_ReviewOutcome";
 		public static final String MARK_ACCEPTED = "ServiceTask_MarkAccepted";
 		public static final String NOTIFY_ACCEPTED = "SendTask_NotifyAccepted";
-		public static final String END_ACCEPTED = "EndEvent_RegistrationAccepted";
+		public static final String WAIT_FOR_EVALUATION = "ReceiveTask_WaitForEvaluation";
+		public static final String MESSAGE_EVALUATION_OPENED = "Message_EvaluationOpened";
+		public static final String REQUEST_RESULT_REPORT = "SendTask_RequestResultReport";
+		public static final String FILE_RESULT_REPORT = "UserTask_FileResultReport";
+		public static final String RESULT_REPORT_REMINDER_DUE = "BoundaryEvent_ResultReportReminderDue";
+		public static final String REMIND_RESULT_REPORT = "SendTask_RemindResultReport";
+		public static final String END_RESULT_REPORT_REMINDED = "EndEvent_ResultReportReminded";
+		public static final String MARK_REPORTED = "ServiceTask_MarkReported";
+		public static final String WAIT_FOR_RECOGNITION = "ReceiveTask_WaitForRecognition";
+		public static final String MESSAGE_RECOGNITION_DECIDED = "Message_RecognitionDecided";
+		public static final String RECORD_RECOGNITION = "ServiceTask_RecordRecognition";
+		public static final String NOTIFY_RECOGNITION_DECIDED = "SendTask_NotifyRecognitionDecided";
+		public static final String END_RECOGNITION_DECIDED = "EndEvent_RecognitionDecided";
 		public static final String MARK_RETURNED = "ServiceTask_MarkReturned";
 		public static final String NOTIFY_RETURNED = "SendTask_NotifyReturned";
 		public static final String REVISE_REGISTRATION = "UserTask_ReviseRegistration";
@@ -55,6 +83,26 @@ public final class ModelRegistrationProcess {
 		public static final String END_REJECTED = "EndEvent_RegistrationRejected";
 
 		private Ids() {
+		}
+	}
+
+	/** Message names (correlate with processInstanceBusinessKey = registration code). */
+	public static final class Messages {
+		/**
+		 * The plan's evaluation opened (correlated by PlanIssuanceProcess's openEvaluationDelegate to
+		 * every ACCEPTED registration of the plan), with {@code resultReportDeadline} and
+		 * {@code resultReportReminderAt} (java.util.Date).
+		 */
+		public static final String EVALUATION_OPENED = "Msg_EvaluationOpened";
+		/**
+		 * The council's recognition decision (correlated by RecognitionReviewProcess), with
+		 * {@code recognitionOutcome} (RECOGNIZED, RECOGNIZED_TYPICAL, NOT_RECOGNIZED) and
+		 * {@code decisionNumber} (String, e.g. "12/QĐ-BTGDV"). The registration must be REPORTED
+		 * (waiting at ReceiveTask_WaitForRecognition).
+		 */
+		public static final String RECOGNITION_DECIDED = "Msg_RecognitionDecided";
+
+		private Messages() {
 		}
 	}
 

@@ -23,4 +23,13 @@ public interface RegistrationWorkflow {
 	 */
 	void completeRevision(Registration registration, CurrentUser actor);
 
+	/** Whether the registration's process waits at an open UserTask_FileResultReport. */
+	boolean hasOpenResultReportTask(String registrationCode);
+
+	/**
+	 * Completes the open UserTask_FileResultReport as the given user (the process then marks the
+	 * registration REPORTED); fails with 409 when no such task is open.
+	 */
+	void completeResultReport(Registration registration, CurrentUser actor);
+
 }

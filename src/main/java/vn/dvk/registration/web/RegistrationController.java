@@ -46,6 +46,9 @@ import vn.dvk.registration.RegistrationItems;
 import vn.dvk.registration.RegistrationPage;
 import vn.dvk.registration.RegistrationRequest;
 import vn.dvk.registration.RegistrationService;
+import vn.dvk.registration.ResultReport;
+import vn.dvk.registration.ResultReportRequest;
+import vn.dvk.registration.SelfEvaluation;
 import vn.dvk.security.CurrentUser;
 
 @RestController
@@ -90,11 +93,14 @@ class RegistrationController {
 			@Parameter(description = "Trạng thái") @RequestParam(required = false) String status,
 			@Parameter(description = "Mã lĩnh vực") @RequestParam(required = false) String field,
 			@Parameter(description = "Trang, bắt đầu từ 0") @RequestParam(required = false) Integer page,
-			@Parameter(description = "Số bản ghi mỗi trang (mặc định 20, tối đa 100)") @RequestParam(required = false) Integer size) {
-		RegistrationPage result = registrations.search(new RegistrationFilter(plan, unit, status, field, page, size),
-				CurrentUser.get());
+			@Parameter(description = "Số bản ghi mỗi trang (mặc định 20, tối đa 100)") @RequestParam(required = false) Integer size,
+			@Parameter(description = "true: chỉ các bản đăng ký quá hạn nộp báo cáo kết quả") @RequestParam(required = false) Boolean reportOverdue) {
+		RegistrationPage result = registrations.search(
+				new RegistrationFilter(plan, unit, status, field, page, size, reportOverdue), CurrentUser.get());
 		Map<String, Optional<Plan>> planCache = new HashMap<>();
-		return new PageView(result.items().stream().map(r -> summary(r, planCache)).toList(), result.page(),
+		java.util.Set<String> overdue = registrations
+			.resultReportOverdueAmong(result.items().stream().map(Registration::code).toList());
+		return new PageView(result.items().stream().map(r -> summary(r, planCache, overdue)).toList(), result.page(),
 				result.size(), result.totalItems(), result.totalPages());
 	}
 
@@ -132,6 +138,20 @@ class RegistrationController {
 		return ResponseEntity.created(URI.create(view.downloadUrl())).body(view);
 	}
 
+	@PostMapping("/{code}/result-report")
+	@Operation(summary = "Đơn vị nộp báo cáo kết quả: kết quả, sản phẩm, tự đánh giá theo từng tiêu chí của kế hoạch, tệp minh chứng")
+	@ApiResponse(responseCode = "201", description = "Đã nộp; bản đăng ký chuyển sang Đã báo cáo kết quả")
+	@ApiResponse(responseCode = "400", description = "Thiếu hoặc sai nội dung, kèm lỗi của từng trường")
+	@ApiResponse(responseCode = "403", description = "Không phải lãnh đạo đơn vị đã đăng ký")
+	@ApiResponse(responseCode = "404", description = "Không có bản đăng ký này, hoặc không được xem")
+	@ApiResponse(responseCode = "409", description = "Không có bước báo cáo kết quả đang chờ (chưa bắt đầu đánh giá, hoặc đã nộp)")
+	ResponseEntity<RegistrationView> fileResultReport(@PathVariable String code,
+			@RequestBody ResultReportRequest body) {
+		CurrentUser user = CurrentUser.get();
+		registrations.fileResultReport(code, body, user);
+		return ResponseEntity.created(URI.create(BASE + "/" + code)).body(detail(registrations.get(code, user)));
+	}
+
 	@GetMapping("/{code}/attachments/{id}")
 	@Operation(summary = "Tải tệp đính kèm")
 	ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id) {
@@ -147,13 +167,22 @@ class RegistrationController {
 				i.beneficiaries(), i.implementers(), i.resources(), i.timeframe(), i.outputs(), i.sustainability(),
 				r.createdBy(), r.createdAt(), r.updatedAt(), r.submittedAt(),
 				details.history().stream().map(RegistrationController::history).toList(),
-				details.attachments().stream().map(RegistrationController::attachment).toList());
+				details.attachments().stream().map(RegistrationController::attachment).toList(),
+				registrations.resultReportOverdue(r.code()),
+				registrations.resultReport(r.code()).map(this::report).orElse(null));
 	}
 
-	private RegistrationSummaryView summary(Registration r, Map<String, Optional<Plan>> planCache) {
+	private RegistrationSummaryView summary(Registration r, Map<String, Optional<Plan>> planCache,
+			java.util.Set<String> overdue) {
 		return new RegistrationSummaryView(r.code(), r.planCode(), r.unitCode(), unitName(r.unitCode()),
 				r.kind().name(), r.kind().label(), r.field(), fieldName(r, planCache), r.continuing(), r.status().name(),
-				r.status().label(), r.name(), r.createdBy(), r.createdAt(), r.updatedAt(), r.submittedAt());
+				r.status().label(), r.name(), r.createdBy(), r.createdAt(), r.updatedAt(), r.submittedAt(),
+				overdue.contains(r.code()));
+	}
+
+	private ResultReportView report(ResultReport report) {
+		return new ResultReportView(report.results(), report.outputs(), report.selfEvaluation(),
+				report.attachmentIds(), report.filedBy(), report.filedAt());
 	}
 
 	private String unitName(String unitCode) {
@@ -196,13 +225,20 @@ class RegistrationController {
 			String status, String statusName, String name, String situation, String objectives, String approach,
 			String beneficiaries, String implementers, String resources, String timeframe, String outputs,
 			String sustainability, String createdBy, Instant createdAt, Instant updatedAt, Instant submittedAt,
-			List<HistoryView> history, List<AttachmentView> attachments) {
+			List<HistoryView> history, List<AttachmentView> attachments, boolean resultReportOverdue,
+			@JsonInclude(JsonInclude.Include.NON_NULL) ResultReportView resultReport) {
+	}
+
+	/** The filed result report (only when filed). */
+	record ResultReportView(String results, String outputs, List<SelfEvaluation> selfEvaluation,
+			List<Long> attachmentIds, String filedBy, Instant filedAt) {
 	}
 
 	/** A list row: without the long texts of the ten items. */
 	record RegistrationSummaryView(String code, String planCode, String unitCode, String unitName, String kind,
 			String kindName, String field, String fieldName, boolean continuing, String status, String statusName,
-			String name, String createdBy, Instant createdAt, Instant updatedAt, Instant submittedAt) {
+			String name, String createdBy, Instant createdAt, Instant updatedAt, Instant submittedAt,
+			boolean resultReportOverdue) {
 	}
 
 	record PageView(List<RegistrationSummaryView> items, int page, int size, long totalItems, int totalPages) {

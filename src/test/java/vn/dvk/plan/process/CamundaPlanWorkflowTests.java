@@ -57,7 +57,7 @@ class CamundaPlanWorkflowTests {
 				.done())
 			.deploy();
 		workflow = new CamundaPlanWorkflow(engine.getRuntimeService(), engine.getTaskService(),
-				engine.getIdentityService());
+				engine.getIdentityService(), engine.getManagementService());
 	}
 
 	@AfterEach

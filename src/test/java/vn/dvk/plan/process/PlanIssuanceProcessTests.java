@@ -66,11 +66,30 @@ class PlanIssuanceProcessTests {
 
 	final Date deadline = Date.from(Instant.now().plus(Duration.ofDays(30)));
 
+	final Date evaluationOpensAt = Date.from(Instant.now().plus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+	final Date resultReportDeadline = Date.from(Instant.now().plus(Duration.ofDays(70)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+	final RecordingDelegate openEvaluation = new RecordingDelegate();
+
+	final RecordingDelegate markOverdueResultReports = new RecordingDelegate();
+
+	volatile Date seasonOpensAt;
+
+	volatile Date seasonReportsDue;
+
 	@BeforeEach
 	void registerBeans() {
 		Mocks.register("updatePlanStatusDelegate", planStatus);
 		Mocks.register("publishPlanDelegate", publishPlan);
 		Mocks.register("remindUnregisteredUnitsDelegate", remindUnregisteredUnits);
+		Mocks.register("scheduleSeasonDelegate", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
+			execution.setVariable(Vars.EVALUATION_OPENS_AT, seasonOpensAt);
+			execution.setVariable(Vars.RESULT_REPORT_DEADLINE, seasonReportsDue);
+			execution.setVariable(Vars.SEASON_SCHEDULED, seasonOpensAt != null && seasonReportsDue != null);
+		});
+		Mocks.register("openEvaluationDelegate", openEvaluation);
+		Mocks.register("markOverdueResultReportsDelegate", markOverdueResultReports);
 		Mocks.register("sendNotificationDelegate", notifications);
 		Mocks.register("notifyCandidateGroupsListener", candidateGroupsNotified);
 		Mocks.register("decisionContractListener", ReviewProcessBeans.decisionContractListener());
@@ -128,7 +147,8 @@ class PlanIssuanceProcessTests {
 
 		managementService().executeJob(timer(plan, Ids.REGISTRATION_DEADLINE).getId());
 
-		assertThat(plan).hasPassed(Ids.CLOSE_REGISTRATION, Ids.END_REGISTRATION_CLOSED).isEnded();
+		assertThat(plan).hasPassed(Ids.CLOSE_REGISTRATION, Ids.SCHEDULE_SEASON)
+			.isWaitingAt(Ids.WAIT_FOR_SEASON_SCHEDULE);
 		assertThat(planStatus.statuses()).containsExactly("IN_APPROVAL", "REGISTRATION_CLOSED");
 	}
 
@@ -140,10 +160,65 @@ class PlanIssuanceProcessTests {
 			.setVariables(variables())
 			.execute();
 
+		season(evaluationOpensAt, resultReportDeadline);
+
 		managementService().executeJob(timer(plan, Ids.REGISTRATION_DEADLINE).getId());
 
-		assertThat(plan).isEnded().hasPassed(Ids.END_REGISTRATION_CLOSED);
+		assertThat(plan).hasPassed(Ids.CLOSE_REGISTRATION, Ids.SCHEDULE_SEASON).isWaitingAt(Ids.EVALUATION_OPENS);
 		assertThat(planStatus.statuses()).containsExactly("REGISTRATION_CLOSED");
+		assertThat(timer(plan, Ids.EVALUATION_OPENS).getDuedate()).isEqualTo(evaluationOpensAt);
+	}
+
+	@Test
+	void evaluationTimerOpensTheEvaluationAndTheReportDeadlineMarksLateReports() {
+		season(evaluationOpensAt, resultReportDeadline);
+		ProcessInstance plan = afterRegistrationDeadline();
+
+		managementService().executeJob(timer(plan, Ids.EVALUATION_OPENS).getId());
+
+		assertThat(plan).hasPassed(Ids.MARK_IN_EVALUATION, Ids.OPEN_EVALUATION)
+			.isWaitingAt(Ids.RESULT_REPORT_DEADLINE);
+		assertThat(planStatus.statuses()).containsExactly("REGISTRATION_CLOSED", "EVALUATION");
+		assertThat(openEvaluation.calls()).hasSize(1);
+		assertThat(markOverdueResultReports.calls()).isEmpty();
+		assertThat(timer(plan, Ids.RESULT_REPORT_DEADLINE).getDuedate()).isEqualTo(resultReportDeadline);
+
+		managementService().executeJob(timer(plan, Ids.RESULT_REPORT_DEADLINE).getId());
+
+		assertThat(plan).hasPassed(Ids.MARK_OVERDUE_RESULT_REPORTS, Ids.END_RESULT_REPORTS_CLOSED).isEnded();
+		assertThat(markOverdueResultReports.calls()).hasSize(1);
+	}
+
+	@Test
+	void withoutSeasonDatesTheProcessWaitsUntilTheDrafterSetsThem() {
+		ProcessInstance plan = afterRegistrationDeadline();
+		assertThat(plan).isWaitingAt(Ids.WAIT_FOR_SEASON_SCHEDULE);
+		assertThat(managementService().createJobQuery().processInstanceId(plan.getId()).count()).isZero();
+
+		season(evaluationOpensAt, resultReportDeadline);
+		runtimeService().createMessageCorrelation(PlanIssuanceProcess.Messages.SEASON_SCHEDULED)
+			.processInstanceBusinessKey(PLAN)
+			.correlate();
+
+		assertThat(plan).isWaitingAt(Ids.EVALUATION_OPENS);
+		assertThat(runtimeService().getVariable(plan.getId(), Vars.SEASON_SCHEDULED)).isEqualTo(true);
+		assertThat(timer(plan, Ids.EVALUATION_OPENS).getDuedate()).isEqualTo(evaluationOpensAt);
+	}
+
+	private ProcessInstance afterRegistrationDeadline() {
+		ProcessInstance plan = runtimeService().createProcessInstanceByKey(PlanIssuanceProcess.KEY)
+			.businessKey(PLAN)
+			.startBeforeActivity(Ids.REGISTRATION_DEADLINE)
+			.setVariables(variables())
+			.execute();
+		managementService().executeJob(timer(plan, Ids.REGISTRATION_DEADLINE).getId());
+		return plan;
+	}
+
+	/** What scheduleSeasonDelegate would read from the plan's rules (null: not set). */
+	private void season(Date opensAt, Date reportsDue) {
+		seasonOpensAt = opensAt;
+		seasonReportsDue = reportsDue;
 	}
 
 	@Test

@@ -1,12 +1,18 @@
 package vn.dvk.registration.process;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -18,7 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 
+import org.springframework.beans.factory.ObjectProvider;
+import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
+import vn.dvk.plan.SeasonDates;
+import vn.dvk.registration.Registration;
+import vn.dvk.registration.RegistrationStatus;
+import vn.dvk.registration.ResultReport;
 import vn.dvk.registration.RegistrationService;
 import vn.dvk.registration.process.ModelRegistrationProcess.Ids;
 import vn.dvk.registration.process.ModelRegistrationProcess.Vars;
@@ -36,13 +48,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 @Deployment(resources = { "bpmn/ModelRegistrationProcess.bpmn", "bpmn/LevelReviewProcess.bpmn",
 		"bpmn/ReviewRouteDecision.dmn", "bpmn/forms/review-registration.form",
-		"bpmn/forms/revise-registration.form" })
+		"bpmn/forms/revise-registration.form", "bpmn/forms/file-result-report.form" })
 class ModelRegistrationProcessTests {
 
 	/**
@@ -80,6 +97,8 @@ class ModelRegistrationProcessTests {
 		Mocks.register("prepareReviewDelegate", ReviewProcessBeans.prepareReviewDelegate(registrations, plans,
 				Fixtures.organization(), Clock.systemDefaultZone()));
 		Mocks.register("recordReviewDecisionListener", ReviewProcessBeans.recordReviewDecisionListener(registrations));
+		Mocks.register("resultReportFiledListener", new ResultReportFiledListener(registrations));
+		Mocks.register("recordRecognitionDelegate", new RecordRecognitionDelegate(registrations));
 	}
 
 	@AfterEach
@@ -114,7 +133,7 @@ class ModelRegistrationProcessTests {
 			.hasCandidateGroup("reviewers-" + Fixtures.PROVINCE);
 		decide(secondLevel, "APPROVE", null);
 
-		assertThat(registration).hasPassed(Ids.MARK_ACCEPTED, Ids.NOTIFY_ACCEPTED, Ids.END_ACCEPTED).isEnded();
+		assertThat(registration).hasPassed(Ids.MARK_ACCEPTED, Ids.NOTIFY_ACCEPTED).isWaitingAt(Ids.WAIT_FOR_EVALUATION);
 		assertThat(registrationStatus.statuses()).containsExactly("IN_REVIEW", "ACCEPTED");
 		RecordingDelegate.Call accepted = notifications.onlyCallAt(Ids.NOTIFY_ACCEPTED);
 		assertThat(accepted.input("mailTemplate")).isEqualTo("registration-accepted");
@@ -165,7 +184,7 @@ class ModelRegistrationProcessTests {
 
 		decide(again, "APPROVE", null);
 		decide(calledProcessInstance(registration), "APPROVE", null);
-		assertThat(registration).hasPassed(Ids.END_ACCEPTED).isEnded();
+		assertThat(registration).hasPassed(Ids.NOTIFY_ACCEPTED).isWaitingAt(Ids.WAIT_FOR_EVALUATION);
 	}
 
 	@Test
@@ -198,7 +217,7 @@ class ModelRegistrationProcessTests {
 
 		assertThat(registration).variables().containsEntry(Vars.REVIEW_UNIT_CODES, List.of(Fixtures.DISTRICT));
 		decide(calledProcessInstance(registration), "APPROVE", null);
-		assertThat(registration).hasPassed(Ids.END_ACCEPTED).isEnded();
+		assertThat(registration).hasPassed(Ids.NOTIFY_ACCEPTED).isWaitingAt(Ids.WAIT_FOR_EVALUATION);
 	}
 
 	@Test
@@ -233,8 +252,158 @@ class ModelRegistrationProcessTests {
 	void acceptanceStartedMidProcessNotifiesTheUnit() {
 		ProcessInstance registration = startBefore(Ids.MARK_ACCEPTED, Map.of());
 
-		assertThat(registration).hasPassed(Ids.NOTIFY_ACCEPTED, Ids.END_ACCEPTED).isEnded();
+		assertThat(registration).hasPassed(Ids.NOTIFY_ACCEPTED).isWaitingAt(Ids.WAIT_FOR_EVALUATION);
 		assertThat(notifications.onlyCallAt(Ids.NOTIFY_ACCEPTED).input("mailTemplate")).isEqualTo("registration-accepted");
+	}
+
+	// ---------------------------------------------------------------- after acceptance (issue 3)
+
+	static final Date REPORT_DEADLINE = Date.from(Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS));
+
+	static final Date REMINDER_AT = Date.from(Instant.now().plus(Duration.ofDays(27)).truncatedTo(ChronoUnit.SECONDS));
+
+	@Test
+	void evaluationOpenedAsksTheUnitForAResultReportThenTheCouncilsDecisionSetsTheOutcome() {
+		ProcessInstance registration = startBefore(Ids.WAIT_FOR_EVALUATION, Map.of());
+		assertThat(registration).isWaitingAt(Ids.WAIT_FOR_EVALUATION);
+
+		openEvaluation();
+
+		assertThat(registration).hasPassed(Ids.REQUEST_RESULT_REPORT).isWaitingAt(Ids.FILE_RESULT_REPORT);
+		RecordingDelegate.Call requested = notifications.onlyCallAt(Ids.REQUEST_RESULT_REPORT);
+		assertThat(requested.input("mailTemplate")).isEqualTo("result-report-requested");
+		assertThat(RecordingDelegate.recipients(requested)).containsExactly("unit-" + Fixtures.COMMUNE_UNDER_DISTRICT);
+		Task report = task(registration);
+		assertThat(report).hasCandidateGroup("unit-" + Fixtures.COMMUNE_UNDER_DISTRICT)
+			.hasName("Báo cáo kết quả: " + NAME);
+		assertThat(report.getDueDate()).isEqualTo(REPORT_DEADLINE);
+
+		when(registrations.resultReport(Fixtures.REGISTRATION)).thenReturn(Optional.of(new ResultReport(
+				Fixtures.REGISTRATION, "Kết quả", "Sản phẩm", List.of(), List.of(), "head", Instant.now())));
+		taskService().complete(report.getId());
+
+		assertThat(registration).hasPassed(Ids.MARK_REPORTED).isWaitingAt(Ids.WAIT_FOR_RECOGNITION);
+		assertThat(registrationStatus.statuses()).containsExactly("REPORTED");
+		assertThat(managementService().createJobQuery().processInstanceId(registration.getId()).count())
+			.as("the reminder timer is gone with the task").isZero();
+
+		runtimeService().createMessageCorrelation(ModelRegistrationProcess.Messages.RECOGNITION_DECIDED)
+			.processInstanceBusinessKey(Fixtures.REGISTRATION)
+			.setVariable(Vars.RECOGNITION_OUTCOME, "RECOGNIZED_TYPICAL")
+			.setVariable(Vars.DECISION_NUMBER, "12/QĐ-BTGDV")
+			.correlate();
+
+		assertThat(registration).hasPassed(Ids.RECORD_RECOGNITION, Ids.NOTIFY_RECOGNITION_DECIDED,
+				Ids.END_RECOGNITION_DECIDED).isEnded();
+		verify(registrations).changeStatus(Fixtures.REGISTRATION, RegistrationStatus.RECOGNIZED_TYPICAL,
+				"RECOGNITION_DECIDED", null, null, "Quyết định số 12/QĐ-BTGDV");
+		RecordingDelegate.Call decided = notifications.onlyCallAt(Ids.NOTIFY_RECOGNITION_DECIDED);
+		assertThat(decided.input("mailTemplate")).isEqualTo("recognition-decided");
+		assertThat(RecordingDelegate.recipients(decided)).containsExactly("unit-" + Fixtures.COMMUNE_UNDER_DISTRICT);
+		assertThat(historyService().createHistoricVariableInstanceQuery()
+			.processInstanceId(registration.getId())
+			.variableName(Vars.RECOGNITION_OUTCOME_NAME)
+			.singleResult()
+			.getValue()).isEqualTo("Được công nhận tiêu biểu");
+	}
+
+	@Test
+	void theReminderTimerEmailsTheUnitAndLeavesTheTaskOpen() {
+		ProcessInstance registration = startBefore(Ids.WAIT_FOR_EVALUATION, Map.of());
+		openEvaluation();
+		Job reminder = managementService().createJobQuery()
+			.processInstanceId(registration.getId())
+			.activityId(Ids.RESULT_REPORT_REMINDER_DUE)
+			.timers()
+			.singleResult();
+		assertThat(reminder.getDuedate()).isEqualTo(REMINDER_AT);
+
+		managementService().executeJob(reminder.getId());
+
+		assertThat(registration).hasPassed(Ids.REMIND_RESULT_REPORT, Ids.END_RESULT_REPORT_REMINDED)
+			.isWaitingAt(Ids.FILE_RESULT_REPORT);
+		RecordingDelegate.Call reminded = notifications.onlyCallAt(Ids.REMIND_RESULT_REPORT);
+		assertThat(reminded.input("mailTemplate")).isEqualTo("result-report-reminder");
+		assertThat(RecordingDelegate.recipients(reminded)).containsExactly("unit-" + Fixtures.COMMUNE_UNDER_DISTRICT);
+	}
+
+	@Test
+	void theReportTaskCannotBeCompletedWithoutAFiledReport() {
+		ProcessInstance registration = startBefore(Ids.WAIT_FOR_EVALUATION, Map.of());
+		openEvaluation();
+		when(registrations.resultReport(Fixtures.REGISTRATION)).thenReturn(Optional.empty());
+
+		String taskId = task(registration).getId();
+		assertThatThrownBy(() -> taskService().complete(taskId)).hasMessageContaining("registration.report.notFiled");
+
+		assertThat(registration).isWaitingAt(Ids.FILE_RESULT_REPORT);
+		assertThat(registrationStatus.statuses()).isEmpty();
+	}
+
+	@Test
+	void anUnknownRecognitionOutcomeFailsTheCorrelationAndChangesNothing() {
+		ProcessInstance registration = startBefore(Ids.WAIT_FOR_RECOGNITION, Map.of());
+
+		assertThatThrownBy(() -> runtimeService().createMessageCorrelation(ModelRegistrationProcess.Messages.RECOGNITION_DECIDED)
+			.processInstanceBusinessKey(Fixtures.REGISTRATION)
+			.setVariable(Vars.RECOGNITION_OUTCOME, "MAYBE")
+			.setVariable(Vars.DECISION_NUMBER, "12/QĐ-BTGDV")
+			.correlate()).hasMessageContaining("RECOGNIZED_TYPICAL");
+
+		assertThat(registration).isWaitingAt(Ids.WAIT_FOR_RECOGNITION);
+		verify(registrations, never()).changeStatus(any(), any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void openEvaluationDelegateReachesEveryAcceptedRegistrationOfThePlan() {
+		List<String> codes = List.of("DK-2026-000201", "DK-2026-000202", "DK-2026-000203");
+		List<ProcessInstance> waiting = codes.stream().map(code -> {
+			Map<String, Object> variables = variables(Fixtures.COMMUNE_UNDER_DISTRICT, "COMMUNE", "DISTRICT",
+					"EVERY_LEVEL");
+			variables.put(Vars.REGISTRATION_CODE, code);
+			return runtimeService().createProcessInstanceByKey(ModelRegistrationProcess.KEY)
+				.businessKey(code)
+				.startBeforeActivity(Ids.WAIT_FOR_EVALUATION)
+				.setVariables(variables)
+				.execute();
+		}).toList();
+		ProcessInstance notAccepted = startBefore(Ids.WAIT_FOR_EVALUATION, Map.of());
+		Instant deadline = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+		when(plans.require(Fixtures.PLAN)).thenReturn(Fixtures.plan());
+		when(plans.rules(Fixtures.PLAN)).thenReturn(new PlanRules(PlanRules.defaultCriteria(), PlanRules.OUTCOMES, 50,
+				85, PlanRules.defaultAwards(), new SeasonDates(Instant.now(), deadline, null, null, null)));
+		when(registrations.inStatus(Fixtures.PLAN, RegistrationStatus.ACCEPTED, null))
+			.thenReturn(codes.stream().map(code -> registration(code)).toList());
+		DelegateExecution execution = mock(DelegateExecution.class);
+		when(execution.getVariable("planCode")).thenReturn(Fixtures.PLAN);
+		when(execution.getProcessEngineServices()).thenReturn(processEngine);
+		ObjectProvider<Clock> clock = mock(ObjectProvider.class);
+		when(clock.getIfAvailable(any())).thenReturn(Clock.systemUTC());
+
+		new OpenEvaluationDelegate(plans, registrations, clock).execute(execution);
+
+		for (ProcessInstance instance : waiting) {
+			assertThat(instance).isWaitingAt(Ids.FILE_RESULT_REPORT);
+			assertThat(task(instance).getDueDate()).isEqualTo(Date.from(deadline));
+			Date reminderAt = (Date) runtimeService().getVariable(instance.getId(), Vars.RESULT_REPORT_REMINDER_AT);
+			assertThat(reminderAt).isEqualTo(Date.from(deadline.minus(Duration.ofDays(Fixtures.plan().reminderDaysBefore()))));
+		}
+		assertThat(notAccepted).isWaitingAt(Ids.WAIT_FOR_EVALUATION);
+	}
+
+	private static Registration registration(String code) {
+		Registration r = Fixtures.registration(Fixtures.COMMUNE_UNDER_DISTRICT);
+		return new Registration(code, r.planCode(), r.unitCode(), r.kind(), r.field(), r.continuing(),
+				r.previousRegistrationCode(), r.items(), RegistrationStatus.ACCEPTED, r.createdBy(), r.createdAt(),
+				r.updatedAt(), r.submittedAt());
+	}
+
+	private static void openEvaluation() {
+		runtimeService().createMessageCorrelation(ModelRegistrationProcess.Messages.EVALUATION_OPENED)
+			.processInstanceBusinessKey(Fixtures.REGISTRATION)
+			.setVariable(Vars.RESULT_REPORT_DEADLINE, REPORT_DEADLINE)
+			.setVariable(Vars.RESULT_REPORT_REMINDER_AT, REMINDER_AT)
+			.correlate();
 	}
 
 	private ProcessInstance start(String unitCode, String unitLevel, String parentLevel, String reviewMode) {
