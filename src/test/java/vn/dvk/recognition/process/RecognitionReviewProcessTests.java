@@ -66,7 +66,7 @@ class RecognitionReviewProcessTests {
 
 	@RegisterExtension
 	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-		.builder("recognition-process-test.camunda.cfg.xml")
+		.builder("process-test.camunda.cfg.xml")
 		.build();
 
 	static final String SESSION = "KH-2026-01-PH1";
