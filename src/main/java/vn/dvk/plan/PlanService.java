@@ -214,6 +214,24 @@ public class PlanService {
 		return rulesRepository.find(code).orElseGet(PlanRules::defaults);
 	}
 
+	/** Statuses in which the plan's evaluation has opened (result reports are asked for). */
+	private static final Set<PlanStatus> EVALUATION_OPENED = EnumSet.of(PlanStatus.EVALUATION, PlanStatus.CLOSED);
+
+	/**
+	 * The season's dates if the plan's evaluation has already opened (EVALUATION or CLOSED), else
+	 * empty. Called by a registration's process when it is accepted: the plan's row stays locked
+	 * until the caller's transaction ends, so an acceptance racing with the opening of the
+	 * evaluation is either reached by the opening or sees it, never neither. 404 for an unknown plan.
+	 */
+	@Transactional
+	public Optional<SeasonDates> openedEvaluation(String code) {
+		Plan plan = lock(code);
+		if (!EVALUATION_OPENED.contains(plan.status())) {
+			return Optional.empty();
+		}
+		return Optional.of(rulesRepository.find(code).orElseGet(PlanRules::defaults).season());
+	}
+
 	/** Whether the drafter has set the rules (false: {@link #rules(String)} gives the defaults). */
 	@Transactional(readOnly = true)
 	public boolean hasOwnRules(String code) {

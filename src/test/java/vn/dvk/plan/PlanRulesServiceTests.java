@@ -142,6 +142,19 @@ class PlanRulesServiceTests {
 					ex -> assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT));
 	}
 
+	@Test
+	void theOpenedEvaluationIsKnownOnlyOnceThePlanIsInEvaluation() {
+		SeasonDates season = season(10, 40, 50, 60);
+		plans.updateRules(code, withSeason(season), "drafter");
+		assertThat(plans.openedEvaluation(code)).isEmpty();
+
+		jdbc.sql("update plan set status = 'EVALUATION' where code = ?").param(code).update();
+
+		assertThat(plans.openedEvaluation(code)).contains(season);
+		assertThatThrownBy(() -> plans.openedEvaluation("KH-2026-99")).isInstanceOfSatisfying(DvkException.class,
+				ex -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
+	}
+
 	private static PlanRules withSeason(SeasonDates season) {
 		PlanRules d = PlanRules.defaults();
 		return new PlanRules(d.criteria(), d.recognitionOutcomes(), d.recognizeMinScore(), d.typicalMinScore(),

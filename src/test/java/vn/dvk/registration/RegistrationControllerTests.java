@@ -43,6 +43,7 @@ import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.TestOrganizations;
 import vn.dvk.plan.Plan;
 import vn.dvk.plan.PlanField;
+import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
 import vn.dvk.plan.PlanStatus;
 import vn.dvk.plan.ReviewMode;
@@ -62,6 +63,8 @@ class RegistrationControllerTests {
 	static final String PLAN = "KH-2026-01";
 
 	static final String CODE = "DK-2026-000042";
+
+	static final String REPORT = "/api/registrations/" + CODE + "/result-report";
 
 	@Autowired
 	MockMvc mvc;
@@ -232,6 +235,84 @@ class RegistrationControllerTests {
 			.andExpect(jsonPath("$.errors[0].message").value("Số bản ghi mỗi trang phải từ 1 đến 100."));
 	}
 
+	// ---------------------------------------------------------------- result report
+
+	@Test
+	@WithMockUser(username = "drafter", authorities = "GROUP_plan-drafters")
+	void someoneWhoIsNotTheHeadOfTheUnitCannotFileTheResultReport() throws Exception {
+		given(repository.findForUpdate(CODE)).willReturn(Optional.of(stored(RegistrationStatus.ACCEPTED)));
+		given(workflow.hasOpenResultReportTask(CODE)).willReturn(true);
+
+		problem(mvc.perform(post(REPORT).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(report(5))),
+				403, "Chỉ lãnh đạo đơn vị đã đăng ký mới được nộp báo cáo kết quả của mô hình này.");
+		verify(repository, never()).insertResultReport(any(), any(), any());
+		verify(workflow, never()).completeResultReport(any(), any());
+	}
+
+	@Test
+	void withoutAnOpenReportTaskItIs409() throws Exception {
+		given(repository.findForUpdate(CODE)).willReturn(Optional.of(stored(RegistrationStatus.ACCEPTED)));
+		given(workflow.hasOpenResultReportTask(CODE)).willReturn(false);
+
+		problem(mvc.perform(post(REPORT).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(report(5))),
+				409, "Bản đăng ký “DK-2026-000042” (trạng thái: Đã tiếp nhận) không có bước báo cáo kết quả nào đang "
+						+ "chờ: kế hoạch chưa bắt đầu đánh giá, hoặc báo cáo đã được nộp.");
+		verify(repository, never()).insertResultReport(any(), any(), any());
+	}
+
+	@Test
+	void aMissingCriterionIs400WithFieldErrors() throws Exception {
+		given(repository.findForUpdate(CODE)).willReturn(Optional.of(stored(RegistrationStatus.ACCEPTED)));
+		given(workflow.hasOpenResultReportTask(CODE)).willReturn(true);
+		given(plans.rules(PLAN)).willReturn(PlanRules.defaults());
+		given(repository.attachments(CODE)).willReturn(List.of(new AttachmentInfo(7, CODE, "minh-chung.pdf",
+				"application/pdf", 10, "h", "head-xa-cam-hai-dong", Instant.now())));
+
+		problem(mvc.perform(post(REPORT).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(report(4))),
+				400, "Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được nêu.")
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("selfEvaluation"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("Chưa tự đánh giá các tiêu chí: TC5 (Có sản phẩm, minh chứng cụ thể)."));
+		verify(repository, never()).insertResultReport(any(), any(), any());
+		verify(workflow, never()).completeResultReport(any(), any());
+	}
+
+	@Test
+	void theHeadOfTheUnitFilesTheReportAndGetsItBackWith201() throws Exception {
+		Instant filedAt = Instant.parse("2026-11-20T03:00:00Z");
+		given(repository.findForUpdate(CODE)).willReturn(Optional.of(stored(RegistrationStatus.ACCEPTED)));
+		given(repository.find(CODE)).willReturn(Optional.of(stored(RegistrationStatus.REPORTED)));
+		given(workflow.hasOpenResultReportTask(CODE)).willReturn(true);
+		given(plans.rules(PLAN)).willReturn(PlanRules.defaults());
+		given(repository.attachments(CODE)).willReturn(List.of(new AttachmentInfo(7, CODE, "minh-chung.pdf",
+				"application/pdf", 10, "h", "head-xa-cam-hai-dong", filedAt)));
+		given(repository.findResultReport(CODE)).willReturn(Optional.empty(),
+				Optional.of(new RegistrationRepository.StoredResultReport(CODE, "Đạt 100% mục tiêu", "120 hộ tham gia",
+						"[{\"criterionCode\":\"TC1\",\"met\":true,\"evidence\":\"Kế hoạch số 12\"}]", "[7]",
+						"head-xa-cam-hai-dong", filedAt)));
+
+		mvc.perform(post(REPORT).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(report(5)))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/registrations/" + CODE))
+			.andExpect(jsonPath("$.code").value(CODE))
+			.andExpect(jsonPath("$.status").value("REPORTED"))
+			.andExpect(jsonPath("$.statusName").value("Đã báo cáo kết quả"))
+			.andExpect(jsonPath("$.resultReportOverdue").value(false))
+			.andExpect(jsonPath("$.resultReport.results").value("Đạt 100% mục tiêu"))
+			.andExpect(jsonPath("$.resultReport.selfEvaluation[0].criterionCode").value("TC1"))
+			.andExpect(jsonPath("$.resultReport.selfEvaluation[0].evidence").value("Kế hoạch số 12"))
+			.andExpect(jsonPath("$.resultReport.attachmentIds[0]").value(7))
+			.andExpect(jsonPath("$.resultReport.filedBy").value("head-xa-cam-hai-dong"));
+		ArgumentCaptor<ResultReport> inserted = ArgumentCaptor.forClass(ResultReport.class);
+		verify(repository).insertResultReport(inserted.capture(), anyString(), eq("[7]"));
+		org.assertj.core.api.Assertions.assertThat(inserted.getValue().selfEvaluation())
+			.extracting(SelfEvaluation::criterionCode)
+			.containsExactly("TC1", "TC2", "TC3", "TC4", "TC5");
+		verify(workflow).completeResultReport(org.mockito.ArgumentMatchers.argThat(r -> r.code().equals(CODE)),
+				org.mockito.ArgumentMatchers.argThat(user -> user.id().equals("head-xa-cam-hai-dong")));
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	private ResultActions problem(ResultActions result, int status, String detail) throws Exception {
@@ -261,6 +342,18 @@ class RegistrationControllerTests {
 		Instant now = Instant.now();
 		return new Registration(CODE, PLAN, "xa-cam-hai-dong", RegistrationKind.MODEL, "KINH_TE", false, null,
 				RegistrationServiceTests.items("Dân vận khéo"), status, "head-xa-cam-hai-dong", now, now, now);
+	}
+
+	/** A result report with a self-evaluation of the first {@code criteria} default criteria (TC1 ...). */
+	private static String report(int criteria) {
+		StringBuilder evaluations = new StringBuilder();
+		for (int i = 1; i <= criteria; i++) {
+			evaluations.append(i > 1 ? ", " : "")
+				.append("{\"criterionCode\": \"TC").append(i).append("\", \"met\": true, \"evidence\": \"Minh chứng ")
+				.append(i).append("\"}");
+		}
+		return "{\"results\": \"Đạt 100% mục tiêu\", \"outputs\": \"120 hộ tham gia\", \"selfEvaluation\": ["
+				+ evaluations + "], \"attachmentIds\": [7]}";
 	}
 
 	private static String body(String head) {

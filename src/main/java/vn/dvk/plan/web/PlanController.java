@@ -56,10 +56,11 @@ class PlanController {
 	}
 
 	@GetMapping("/{code}")
-	@Operation(summary = "Một kế hoạch, kèm lịch sử trạng thái")
+	@Operation(summary = "Một kế hoạch, kèm lịch sử trạng thái và quy định (tiêu chí, kết quả công nhận, khen thưởng, lịch đánh giá) như GET /api/plans/{code}/rules")
 	@ApiResponse(responseCode = "404", description = "Không có kế hoạch mang mã này")
 	PlanView one(@Parameter(description = "Mã kế hoạch", example = "KH-2026-01") @PathVariable String code) {
-		return PlanView.of(plans.require(code), plans.history(code));
+		return PlanView.of(plans.require(code), plans.history(code),
+				PlanRulesController.RulesView.of(code, plans.rules(code), !plans.hasOwnRules(code)));
 	}
 
 	@PutMapping("/{code}")

@@ -38,6 +38,12 @@ public final class ModelRegistrationProcess {
 		/** java.util.Date, set by Msg_EvaluationOpened: the unit is reminded then (boundary timer). */
 		public static final String RESULT_REPORT_REMINDER_AT = "resultReportReminderAt";
 		/**
+		 * Boolean, set by ServiceTask_CheckEvaluationOpened right after acceptance: the plan's
+		 * evaluation has already opened (a late acceptance), so the result report is asked for at
+		 * once, with the two dates above, instead of waiting for Msg_EvaluationOpened.
+		 */
+		public static final String EVALUATION_OPENED = "evaluationOpened";
+		/**
 		 * Set by Msg_RecognitionDecided: RECOGNIZED, RECOGNIZED_TYPICAL or NOT_RECOGNIZED.
 		 */
 		public static final String RECOGNITION_OUTCOME = "recognitionOutcome";
@@ -61,7 +67,10 @@ public final class ModelRegistrationProcess {
 		public static final String GATEWAY_REVIEW_OUTCOME = "Gateway_ReviewOutcome";
 		public static final String MARK_ACCEPTED = "ServiceTask_MarkAccepted";
 		public static final String NOTIFY_ACCEPTED = "SendTask_NotifyAccepted";
+		public static final String CHECK_EVALUATION_OPENED = "ServiceTask_CheckEvaluationOpened";
+		public static final String GATEWAY_EVALUATION_ALREADY_OPEN = "Gateway_EvaluationAlreadyOpen";
 		public static final String WAIT_FOR_EVALUATION = "ReceiveTask_WaitForEvaluation";
+		public static final String GATEWAY_EVALUATION_OPENED_OR_LATE = "Gateway_EvaluationOpenedOrLate";
 		public static final String MESSAGE_EVALUATION_OPENED = "Message_EvaluationOpened";
 		public static final String REQUEST_RESULT_REPORT = "SendTask_RequestResultReport";
 		public static final String FILE_RESULT_REPORT = "UserTask_FileResultReport";

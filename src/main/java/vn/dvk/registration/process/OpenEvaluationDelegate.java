@@ -1,8 +1,6 @@
 package vn.dvk.registration.process;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
@@ -26,7 +24,8 @@ import vn.dvk.registration.RegistrationStatus;
  * registration code), with {@code resultReportDeadline} and {@code resultReportReminderAt}
  * (java.util.Date). The reminder is the plan's {@code reminderDaysBefore} days before the
  * deadline, or half-way to it when that is already past. A registration whose process is not
- * waiting for the message (e.g. one accepted before this version) is skipped with a warning.
+ * waiting for the message is skipped with a warning: one accepted before this version, or one
+ * accepted after the opening, which CheckEvaluationOpenedDelegate sends on at once.
  */
 @Component(OpenEvaluationDelegate.BEAN)
 class OpenEvaluationDelegate implements JavaDelegate {
@@ -59,7 +58,8 @@ class OpenEvaluationDelegate implements JavaDelegate {
 			throw new IllegalStateException("Plan " + planCode + " has no result report deadline");
 		}
 		Date deadline = Date.from(season.resultReportDeadline());
-		Date reminderAt = Date.from(reminderAt(season.resultReportDeadline(), plan.reminderDaysBefore()));
+		Date reminderAt = Date.from(ResultReportDates.reminderAt(season.resultReportDeadline(),
+				plan.reminderDaysBefore(), clock.instant()));
 		RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
 		List<Registration> accepted = registrations.inStatus(planCode, RegistrationStatus.ACCEPTED, null);
 		int correlated = 0;
@@ -78,15 +78,6 @@ class OpenEvaluationDelegate implements JavaDelegate {
 		}
 		log.info("Evaluation of plan {} opened: {} of {} accepted registrations asked for a result report", planCode,
 				correlated, accepted.size());
-	}
-
-	private Instant reminderAt(Instant deadline, int daysBefore) {
-		Instant now = clock.instant();
-		Instant reminder = deadline.minus(Duration.ofDays(Math.max(1, daysBefore)));
-		if (reminder.isAfter(now) || !deadline.isAfter(now)) {
-			return reminder;
-		}
-		return now.plus(Duration.between(now, deadline).dividedBy(2));
 	}
 
 }

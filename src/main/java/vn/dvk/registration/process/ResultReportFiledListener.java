@@ -4,11 +4,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.dvk.registration.RegistrationService;
-import vn.dvk.shared.DvkException;
 
 /**
  * On completion of UserTask_FileResultReport: refuses when no result report is stored (the task
  * is completed by {@code POST /api/registrations/{code}/result-report}, not from Tasklist alone).
+ * ResultReportGuardInterceptor calls {@link #requireFiled} before the completion, so the refusal
+ * is a 400 there; here it stays as the last line of defence.
  */
 @Component(ResultReportFiledListener.BEAN)
 class ResultReportFiledListener implements TaskListener {
@@ -23,9 +24,13 @@ class ResultReportFiledListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String code = task.getExecution().getProcessBusinessKey();
-		if (registrations.resultReport(code).isEmpty()) {
-			throw DvkException.conflict("registration.report.notFiled");
+		requireFiled(task.getExecution().getProcessBusinessKey());
+	}
+
+	/** Throws ResultReportNotFiledException when the registration has no stored result report. */
+	void requireFiled(String registrationCode) {
+		if (registrationCode == null || registrations.resultReport(registrationCode).isEmpty()) {
+			throw new ResultReportNotFiledException(registrationCode);
 		}
 	}
 

@@ -33,6 +33,7 @@ import vn.dvk.plan.Plan;
 import vn.dvk.plan.PlanDraft;
 import vn.dvk.plan.PlanField;
 import vn.dvk.plan.PlanHistoryEntry;
+import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
 import vn.dvk.plan.PlanStatus;
 import vn.dvk.plan.ReviewMode;
@@ -149,20 +150,24 @@ class PlanControllerTests {
 
 	@Test
 	@WithMockUser(username = "head-xa-cam-lam", authorities = { "GROUP_unit-heads", "GROUP_unit-xa-cam-lam" })
-	void anySignedInUserReadsTheListWithoutHistory() throws Exception {
+	void anySignedInUserReadsTheListWithoutHistoryOrRules() throws Exception {
 		given(plans.list()).willReturn(List.of(PLAN));
 
 		mvc.perform(get("/api/plans"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].code").value("KH-2026-01"))
 			.andExpect(jsonPath("$[0].scopeUnitCodes[1]").value("phuong-nha-trang"))
-			.andExpect(jsonPath("$[0].history").doesNotExist());
+			.andExpect(jsonPath("$[0].history").doesNotExist())
+			.andExpect(jsonPath("$[0].rules").doesNotExist());
 		verify(plans, never()).history(any());
+		verify(plans, never()).rules(any());
 	}
 
 	@Test
-	void onePlanComesWithItsHistory() throws Exception {
+	void onePlanComesWithItsHistoryAndItsRules() throws Exception {
 		given(plans.require("KH-2026-01")).willReturn(PLAN);
+		given(plans.rules("KH-2026-01")).willReturn(PlanRules.defaults());
+		given(plans.hasOwnRules("KH-2026-01")).willReturn(false);
 		given(plans.history("KH-2026-01")).willReturn(List.of(
 				new PlanHistoryEntry(PlanStatus.DRAFT, "drafter", null, CREATED),
 				new PlanHistoryEntry(PlanStatus.RETURNED, "approver", "Bổ sung căn cứ", CREATED.plusSeconds(60))));
@@ -173,7 +178,16 @@ class PlanControllerTests {
 			.andExpect(jsonPath("$.history[1].status").value("RETURNED"))
 			.andExpect(jsonPath("$.history[1].statusName").value("Trả lại để chỉnh sửa"))
 			.andExpect(jsonPath("$.history[1].comment").value("Bổ sung căn cứ"))
-			.andExpect(jsonPath("$.history[1].occurredAt").value("2026-01-15T03:01:00Z"));
+			.andExpect(jsonPath("$.history[1].occurredAt").value("2026-01-15T03:01:00Z"))
+			.andExpect(jsonPath("$.rules.planCode").value("KH-2026-01"))
+			.andExpect(jsonPath("$.rules.defaults").value(true))
+			.andExpect(jsonPath("$.rules.scored").value(false))
+			.andExpect(jsonPath("$.rules.criteria[0].code").value("TC1"))
+			.andExpect(jsonPath("$.rules.recognitionOutcomes[1]").value("RECOGNIZED_TYPICAL"))
+			.andExpect(jsonPath("$.rules.recognizeMinScore").value(50))
+			.andExpect(jsonPath("$.rules.awards[1].name").value("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"))
+			.andExpect(jsonPath("$.rules.awards[2].recipientsName").value("Cá nhân"))
+			.andExpect(jsonPath("$.rules.season").exists());
 	}
 
 	@Test

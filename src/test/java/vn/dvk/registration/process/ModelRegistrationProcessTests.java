@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.dto.task.CompleteTaskDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.sub.task.impl.TaskResourceImpl;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,6 +47,7 @@ import vn.dvk.testsupport.RecordingTaskListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -99,12 +104,17 @@ class ModelRegistrationProcessTests {
 		Mocks.register("recordReviewDecisionListener", ReviewProcessBeans.recordReviewDecisionListener(registrations));
 		Mocks.register("resultReportFiledListener", new ResultReportFiledListener(registrations));
 		Mocks.register("recordRecognitionDelegate", new RecordRecognitionDelegate(registrations));
+		Mocks.register(CheckEvaluationOpenedDelegate.BEAN, new CheckEvaluationOpenedDelegate(plans, clock()));
+		guard = ResultReportGuardInstaller.install(processEngine);
 	}
 
 	@AfterEach
 	void resetBeans() {
 		Mocks.reset();
+		guard.close();
 	}
+
+	ResultReportGuardInstaller guard;
 
 	@Test
 	void communeUnderADistrictIsReviewedByTheDistrictThenTheProvinceAndAccepted() {
@@ -328,16 +338,91 @@ class ModelRegistrationProcessTests {
 	}
 
 	@Test
-	void theReportTaskCannotBeCompletedWithoutAFiledReport() {
+	void completingTheReportTaskWithoutAFiledReportIsA400FromEngineRestAndTasklistAndChangesNothing() {
 		ProcessInstance registration = startBefore(Ids.WAIT_FOR_EVALUATION, Map.of());
 		openEvaluation();
 		when(registrations.resultReport(Fixtures.REGISTRATION)).thenReturn(Optional.empty());
+		TaskResourceImpl resource = new TaskResourceImpl(processEngine, task(registration).getId(), "/engine-rest",
+				new ObjectMapper(), false, false, false);
+		String message = "Đơn vị nộp báo cáo kết quả trên cổng thông tin (trang của bản đăng ký " + Fixtures.REGISTRATION
+				+ ") hoặc qua API POST /api/registrations/" + Fixtures.REGISTRATION + "/result-report";
 
-		String taskId = task(registration).getId();
-		assertThatThrownBy(() -> taskService().complete(taskId)).hasMessageContaining("registration.report.notFiled");
+		Throwable complete = catchThrowable(() -> resource.complete(new CompleteTaskDto()));
+		Throwable submitForm = catchThrowable(() -> resource.submit(new CompleteTaskDto()));
+		Throwable java = catchThrowable(() -> taskService().complete(task(registration).getId()));
 
+		for (Throwable failure : List.of(complete, submitForm)) {
+			assertThat(ExceptionHandlerHelper.getInstance().getStatus(failure).getStatusCode()).isEqualTo(400);
+			assertThat(failure).hasMessageContaining(message)
+				.hasMessageContaining("chưa có báo cáo kết quả nên không thể hoàn thành nhiệm vụ tại đây");
+		}
+		assertThat(java).isInstanceOf(ResultReportNotFiledException.class).hasMessageContaining(message);
 		assertThat(registration).isWaitingAt(Ids.FILE_RESULT_REPORT);
 		assertThat(registrationStatus.statuses()).isEmpty();
+		assertThat(managementService().createJobQuery().processInstanceId(registration.getId()).timers().count())
+			.as("the reminder timer is still there").isOne();
+	}
+
+	@Test
+	void theReportTaskCompletesOnceTheReportIsFiled() {
+		ProcessInstance registration = startBefore(Ids.WAIT_FOR_EVALUATION, Map.of());
+		openEvaluation();
+		when(registrations.resultReport(Fixtures.REGISTRATION)).thenReturn(Optional.of(new ResultReport(
+				Fixtures.REGISTRATION, "Kết quả", "Sản phẩm", List.of(), List.of(), "head", Instant.now())));
+
+		int status = new TaskResourceImpl(processEngine, task(registration).getId(), "/engine-rest",
+				new ObjectMapper(), false, false, false).complete(new CompleteTaskDto()).getStatus();
+
+		assertThat(status).isEqualTo(204);
+		assertThat(registration).hasPassed(Ids.MARK_REPORTED).isWaitingAt(Ids.WAIT_FOR_RECOGNITION);
+	}
+
+	// ---------------------------------------------------------------- accepted after the evaluation opened
+
+	@Test
+	void acceptedAfterTheEvaluationOpenedIsAskedForItsReportAtOnceWithThePlansDeadline() {
+		Instant deadline = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+		when(plans.require(Fixtures.PLAN)).thenReturn(Fixtures.plan());
+		when(plans.openedEvaluation(Fixtures.PLAN))
+			.thenReturn(Optional.of(new SeasonDates(Instant.now().minus(Duration.ofDays(1)), deadline, null, null, null)));
+		ProcessInstance registration = start(Fixtures.COMMUNE_UNDER_DISTRICT, "COMMUNE", "DISTRICT", "EVERY_LEVEL");
+		decide(calledProcessInstance(registration), "APPROVE", null);
+
+		decide(calledProcessInstance(registration), "APPROVE", null);
+
+		assertThat(registration)
+			.hasPassed(Ids.MARK_ACCEPTED, Ids.NOTIFY_ACCEPTED, Ids.CHECK_EVALUATION_OPENED,
+					Ids.GATEWAY_EVALUATION_ALREADY_OPEN, Ids.GATEWAY_EVALUATION_OPENED_OR_LATE, Ids.REQUEST_RESULT_REPORT)
+			.hasNotPassed(Ids.WAIT_FOR_EVALUATION)
+			.isWaitingAt(Ids.FILE_RESULT_REPORT);
+		assertThat(registration).variables().containsEntry(Vars.EVALUATION_OPENED, true);
+		assertThat(registrationStatus.statuses()).containsExactly("IN_REVIEW", "ACCEPTED");
+		Task report = task(registration);
+		assertThat(report).hasCandidateGroup("unit-" + Fixtures.COMMUNE_UNDER_DISTRICT)
+			.hasName("Báo cáo kết quả: " + NAME);
+		assertThat(report.getDueDate()).isEqualTo(Date.from(deadline));
+		assertThat(managementService().createJobQuery()
+			.processInstanceId(registration.getId())
+			.activityId(Ids.RESULT_REPORT_REMINDER_DUE)
+			.timers()
+			.singleResult()
+			.getDuedate())
+			.isEqualTo(Date.from(deadline.minus(Duration.ofDays(Fixtures.plan().reminderDaysBefore()))));
+		RecordingDelegate.Call requested = notifications.onlyCallAt(Ids.REQUEST_RESULT_REPORT);
+		assertThat(requested.input("mailTemplate")).isEqualTo("result-report-requested");
+		assertThat(RecordingDelegate.recipients(requested)).containsExactly("unit-" + Fixtures.COMMUNE_UNDER_DISTRICT);
+	}
+
+	@Test
+	void acceptedBeforeTheEvaluationOpensWaitsForIt() {
+		when(plans.openedEvaluation(Fixtures.PLAN)).thenReturn(Optional.empty());
+
+		ProcessInstance registration = startBefore(Ids.MARK_ACCEPTED, Map.of());
+
+		assertThat(registration).hasPassed(Ids.CHECK_EVALUATION_OPENED, Ids.GATEWAY_EVALUATION_ALREADY_OPEN)
+			.isWaitingAt(Ids.WAIT_FOR_EVALUATION);
+		assertThat(registration).variables().containsEntry(Vars.EVALUATION_OPENED, false);
+		verify(plans).openedEvaluation(Fixtures.PLAN);
 	}
 
 	@Test
@@ -389,6 +474,13 @@ class ModelRegistrationProcessTests {
 			assertThat(reminderAt).isEqualTo(Date.from(deadline.minus(Duration.ofDays(Fixtures.plan().reminderDaysBefore()))));
 		}
 		assertThat(notAccepted).isWaitingAt(Ids.WAIT_FOR_EVALUATION);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ObjectProvider<Clock> clock() {
+		ObjectProvider<Clock> clock = mock(ObjectProvider.class);
+		when(clock.getIfAvailable(any())).thenReturn(Clock.systemUTC());
+		return clock;
 	}
 
 	private static Registration registration(String code) {
