@@ -105,16 +105,12 @@ class ModelRegistrationProcessTests {
 		Mocks.register("resultReportFiledListener", new ResultReportFiledListener(registrations));
 		Mocks.register("recordRecognitionDelegate", new RecordRecognitionDelegate(registrations));
 		Mocks.register(CheckEvaluationOpenedDelegate.BEAN, new CheckEvaluationOpenedDelegate(plans, clock()));
-		guard = ResultReportGuardInstaller.install(processEngine);
 	}
 
 	@AfterEach
 	void resetBeans() {
 		Mocks.reset();
-		guard.close();
 	}
-
-	ResultReportGuardInstaller guard;
 
 	@Test
 	void communeUnderADistrictIsReviewedByTheDistrictThenTheProvinceAndAccepted() {
