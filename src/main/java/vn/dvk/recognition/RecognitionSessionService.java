@@ -20,6 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.document.DocumentService;
+import vn.dvk.document.OfficialDates;
 import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.Unit;
 import vn.dvk.plan.Criterion;
@@ -50,6 +51,10 @@ public class RecognitionSessionService {
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	public static final String DECISION_TEMPLATE = "recognition-decision";
+
+	/** Nơi nhận of the decision. */
+	static final List<String> DECISION_RECIPIENTS = List.of("Thường trực Tỉnh ủy (để báo cáo);",
+			"Các đồng chí Phó Trưởng Ban;", "Như Điều 3;", "Lưu VP.");
 
 	private final RecognitionRepository repository;
 
@@ -372,21 +377,28 @@ public class RecognitionSessionService {
 			rows.add(row);
 		}
 		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("documentNumber", number);
+		model.put("documentDate", date);
+		model.put("documentDateText", OfficialDates.date(date));
 		model.put("decisionNumber", number);
 		model.put("decisionDate", DATE.format(date));
-		model.put("dateLine", "ngày " + String.format("%02d", date.getDayOfMonth()) + " tháng "
-				+ String.format("%02d", date.getMonthValue()) + " năm " + date.getYear());
 		model.put("year", plan.year());
 		model.put("planCode", plan.code());
 		model.put("planTitle", plan.title());
-		model.put("legalBasisNumber", plan.legalBasisNumber());
-		model.put("legalBasisDate", plan.legalBasisDate() == null ? null : DATE.format(plan.legalBasisDate()));
+		model.put("legalBasisNumber", blankToNull(plan.legalBasisNumber()));
+		model.put("legalBasisDateText", plan.legalBasisDate() == null ? null : OfficialDates.date(plan.legalBasisDate()));
 		model.put("sessionKey", session.key());
 		model.put("models", rows);
 		model.put("recognizedCount", rows.size());
 		model.put("typicalCount", rows.stream().filter(r -> Boolean.TRUE.equals(r.get("typical"))).count());
 		model.put("assessedCount", items.size());
+		model.put("recipients", DECISION_RECIPIENTS);
+		model.put("signerTitle", "TRƯỞNG BAN");
 		return model;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	public String unitName(String unitCode) {
