@@ -200,18 +200,35 @@ public class RecognitionSessionService {
 		Assessment assessment = new Assessment(key, item.registrationCode(), user.id(), marks,
 				comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
 		repository.upsertAssessment(assessment);
-		Set<String> assessed = new java.util.HashSet<>();
-		repository.assessments(key)
-			.stream()
-			.filter(a -> a.memberId().equals(user.id()))
-			.forEach(a -> assessed.add(a.registrationCode()));
-		boolean done = items.stream()
-			.filter(i -> !ownUnits.contains(i.unitCode()))
-			.allMatch(i -> assessed.contains(i.registrationCode()));
-		if (done) {
+		if (unassessed(key, user.id(), ownUnits).isEmpty()) {
 			workflow.completeAssessment(key, user.id());
 		}
 		return assessment;
+	}
+
+	/**
+	 * The models a council member has still to assess on a session: those not of the member's own
+	 * units, not recused and not yet assessed by the member, in the session's order. The member's
+	 * task UserTask_AssessModels cannot complete while this is not empty.
+	 *
+	 * @param ownUnitCodes the unit codes of the member's {@code unit-<code>} groups
+	 */
+	public List<String> unassessed(String key, String memberId, Set<String> ownUnitCodes) {
+		Set<String> done = new java.util.HashSet<>();
+		repository.assessments(key)
+			.stream()
+			.filter(a -> a.memberId().equals(memberId))
+			.forEach(a -> done.add(a.registrationCode()));
+		repository.recusals(key)
+			.stream()
+			.filter(r -> r.memberId().equals(memberId))
+			.forEach(r -> done.add(r.registrationCode()));
+		return repository.items(key)
+			.stream()
+			.filter(i -> !ownUnitCodes.contains(i.unitCode()))
+			.map(SessionItem::registrationCode)
+			.filter(code -> !done.contains(code))
+			.toList();
 	}
 
 	private static List<CriterionMark> validCriteria(List<Criterion> planCriteria, List<CriterionMark> given) {
