@@ -20,6 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dvk.document.DocumentService;
+import vn.dvk.document.OfficialDates;
 import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.Unit;
 import vn.dvk.plan.Criterion;
@@ -50,6 +51,10 @@ public class RecognitionSessionService {
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	public static final String DECISION_TEMPLATE = "recognition-decision";
+
+	/** Nơi nhận of the decision. */
+	static final List<String> DECISION_RECIPIENTS = List.of("Thường trực Tỉnh ủy (để báo cáo);",
+			"Các đồng chí Phó Trưởng Ban;", "Như Điều 3;", "Lưu VP.");
 
 	private final RecognitionRepository repository;
 
@@ -195,18 +200,35 @@ public class RecognitionSessionService {
 		Assessment assessment = new Assessment(key, item.registrationCode(), user.id(), marks,
 				comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
 		repository.upsertAssessment(assessment);
-		Set<String> assessed = new java.util.HashSet<>();
-		repository.assessments(key)
-			.stream()
-			.filter(a -> a.memberId().equals(user.id()))
-			.forEach(a -> assessed.add(a.registrationCode()));
-		boolean done = items.stream()
-			.filter(i -> !ownUnits.contains(i.unitCode()))
-			.allMatch(i -> assessed.contains(i.registrationCode()));
-		if (done) {
+		if (unassessed(key, user.id(), ownUnits).isEmpty()) {
 			workflow.completeAssessment(key, user.id());
 		}
 		return assessment;
+	}
+
+	/**
+	 * The models a council member has still to assess on a session: those not of the member's own
+	 * units, not recused and not yet assessed by the member, in the session's order. The member's
+	 * task UserTask_AssessModels cannot complete while this is not empty.
+	 *
+	 * @param ownUnitCodes the unit codes of the member's {@code unit-<code>} groups
+	 */
+	public List<String> unassessed(String key, String memberId, Set<String> ownUnitCodes) {
+		Set<String> done = new java.util.HashSet<>();
+		repository.assessments(key)
+			.stream()
+			.filter(a -> a.memberId().equals(memberId))
+			.forEach(a -> done.add(a.registrationCode()));
+		repository.recusals(key)
+			.stream()
+			.filter(r -> r.memberId().equals(memberId))
+			.forEach(r -> done.add(r.registrationCode()));
+		return repository.items(key)
+			.stream()
+			.filter(i -> !ownUnitCodes.contains(i.unitCode()))
+			.map(SessionItem::registrationCode)
+			.filter(code -> !done.contains(code))
+			.toList();
 	}
 
 	private static List<CriterionMark> validCriteria(List<Criterion> planCriteria, List<CriterionMark> given) {
@@ -372,21 +394,28 @@ public class RecognitionSessionService {
 			rows.add(row);
 		}
 		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("documentNumber", number);
+		model.put("documentDate", date);
+		model.put("documentDateText", OfficialDates.date(date));
 		model.put("decisionNumber", number);
 		model.put("decisionDate", DATE.format(date));
-		model.put("dateLine", "ngày " + String.format("%02d", date.getDayOfMonth()) + " tháng "
-				+ String.format("%02d", date.getMonthValue()) + " năm " + date.getYear());
 		model.put("year", plan.year());
 		model.put("planCode", plan.code());
 		model.put("planTitle", plan.title());
-		model.put("legalBasisNumber", plan.legalBasisNumber());
-		model.put("legalBasisDate", plan.legalBasisDate() == null ? null : DATE.format(plan.legalBasisDate()));
+		model.put("legalBasisNumber", blankToNull(plan.legalBasisNumber()));
+		model.put("legalBasisDateText", plan.legalBasisDate() == null ? null : OfficialDates.date(plan.legalBasisDate()));
 		model.put("sessionKey", session.key());
 		model.put("models", rows);
 		model.put("recognizedCount", rows.size());
 		model.put("typicalCount", rows.stream().filter(r -> Boolean.TRUE.equals(r.get("typical"))).count());
 		model.put("assessedCount", items.size());
+		model.put("recipients", DECISION_RECIPIENTS);
+		model.put("signerTitle", "TRƯỞNG BAN");
 		return model;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	public String unitName(String unitCode) {

@@ -93,11 +93,18 @@ class RecognitionSessionServiceTests {
 			.isInstanceOfSatisfying(DvkException.class, ex -> assertThat(ex.fieldErrors()).extracting(f -> f.messageKey())
 				.containsExactly("recognition.assessment.criterion.missing"));
 		verify(workflow, never()).completeAssessment(anyString(), anyString());
+		// what the guard of UserTask_AssessModels asks: the member's own unit's model is not theirs to assess
+		assertThat(sessions.unassessed(session.key(), "council1", Set.of("mttq-tinh"))).containsExactly("DK-B-" + plan);
+		assertThat(sessions.unassessed(session.key(), "council3", Set.of("so-noi-vu")))
+			.containsExactly("DK-A-" + plan, "DK-B-" + plan);
 
 		sessions.assess(session.key(), "DK-B-" + plan, List.of(new CriterionMark("TC2", false), new CriterionMark("TC1", true)),
 				"Tốt", COUNCIL1);
 
 		verify(workflow).completeAssessment(session.key(), "council1");
+		assertThat(sessions.unassessed(session.key(), "council1", Set.of("mttq-tinh"))).isEmpty();
+		assertThat(sessions.unassessed(session.key(), "council3", Set.of("so-noi-vu")))
+			.containsExactly("DK-A-" + plan, "DK-B-" + plan);
 		assertThat(sessions.scores(session.key())).filteredOn(s -> s.registrationCode().equals("DK-B-" + plan))
 			.singleElement()
 			.satisfies(s -> {

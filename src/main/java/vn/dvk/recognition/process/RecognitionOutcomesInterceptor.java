@@ -14,11 +14,12 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Checks the chair's {@code outcomes} <em>before</em> {@code UserTask_ConfirmOutcomes} completes, the
- * same way the review module's DecisionContractInterceptor checks {@code decision}: inside the
- * command context, outside any listener, so the {@link RecognitionOutcomesContract.InvalidOutcomesException}
- * (a FormFieldValidationException) reaches engine-rest and Tasklist unwrapped: 400 with the
- * Vietnamese message, the transaction rolled back, the task still open. A completion without
+ * Checks two completions before the task completes, the same way the review module's
+ * DecisionContractInterceptor checks {@code decision}: a member's {@code UserTask_AssessModels}
+ * while models are left to assess ({@link AssessModelsGuard}), and the chair's {@code outcomes} of
+ * {@code UserTask_ConfirmOutcomes}. It runs inside the command context, outside any listener, so the
+ * FormFieldValidationException reaches engine-rest and Tasklist unwrapped: 400 with the Vietnamese
+ * message, the transaction rolled back, the task still open. A confirmation without
  * {@code outcomes} confirms the proposal (the variable the proposal step set).
  */
 class RecognitionOutcomesInterceptor extends CommandInterceptor {
@@ -38,6 +39,10 @@ class RecognitionOutcomesInterceptor extends CommandInterceptor {
 			return;
 		}
 		TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+		if (AssessModelsGuard.isAssessTask(task)) {
+			AssessModelsGuard.check(task);
+			return;
+		}
 		if (!isConfirmTask(task)) {
 			return;
 		}

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link RecognitionOutcomesInterceptor} into the engine's command chain (after the review
- * module's own check, which ignores this task) so that bad {@code outcomes} give a 400.
+ * module's own check, which ignores these tasks) so that bad {@code outcomes}, and an assessment
+ * task completed with models left to assess, give a 400.
  */
 @Component
 class RecognitionOutcomesPlugin extends AbstractProcessEnginePlugin {

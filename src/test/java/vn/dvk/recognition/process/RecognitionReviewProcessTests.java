@@ -122,6 +122,7 @@ class RecognitionReviewProcessTests {
 				List.of(new Criterion("TC1", "Hiệu quả", true, null)),
 				List.of("RECOGNIZED", "RECOGNIZED_TYPICAL", "NOT_RECOGNIZED"), 70, 90, List.of(), null));
 		when(register.ofRegistration(anyString())).thenReturn(Optional.empty());
+		Mocks.register("recognitionSessionService", sessions);
 		Mocks.register("recordRecusalsDelegate", new RecordRecusalsDelegate(sessions));
 		Mocks.register("proposeRecognitionOutcomesDelegate", new ProposeRecognitionOutcomesDelegate(sessions, plans));
 		Mocks.register("assessModelsTaskListener", new AssessModelsTaskListener());
@@ -160,6 +161,40 @@ class RecognitionReviewProcessTests {
 		assertThat(taskService().getVariable(council1.getId(), Vars.MODEL_LIST).toString()).contains(B, C)
 			.doesNotContain(A);
 		assertThat(runtimeService().getVariable(session.getId(), Vars.REGISTRATION_CODES)).isEqualTo(List.of(A, B, C));
+	}
+
+	@Test
+	void aMemberCannotCompleteTheAssessmentTaskWithModelsLeftToAssess() {
+		ProcessInstance session = start();
+		when(sessions.unassessed(SESSION, "council1", java.util.Set.of("mttq-tinh"))).thenReturn(List.of(C));
+		String taskId = assessTasks(session).stream()
+			.filter(t -> t.getAssignee().equals("council1"))
+			.findFirst()
+			.orElseThrow()
+			.getId();
+		String expected = "Đồng chí còn 1 mô hình chưa đánh giá trong phiên bình xét " + SESSION + ": " + C;
+
+		// Tasklist's Hoàn thành (submit form), the Java API and engine-rest alike
+		assertThatThrownBy(() -> processEngine.getFormService().submitTaskForm(taskId, Map.of()))
+			.isInstanceOf(AssessModelsGuard.AssessmentsIncompleteException.class)
+			.hasMessageContaining(expected);
+		assertThatThrownBy(() -> taskService().complete(taskId))
+			.isInstanceOf(AssessModelsGuard.AssessmentsIncompleteException.class)
+			.hasMessageContaining(expected);
+		CompleteTaskDto empty = new CompleteTaskDto();
+		empty.setVariables(new LinkedHashMap<>());
+		Throwable failure = catchThrowable(() -> resource(taskId).complete(empty));
+		assertThat(ExceptionHandlerHelper.getInstance().getStatus(failure).getStatusCode()).isEqualTo(400);
+		assertThat(failure.getMessage()).contains(expected, "công việc tự hoàn thành");
+
+		assertThat(taskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+		assertThat(assessTasks(session)).hasSize(3);
+		assertThat(session).isWaitingAt(Ids.ASSESS_MODELS);
+
+		// once the member has assessed the last model, the task completes
+		when(sessions.unassessed(SESSION, "council1", java.util.Set.of("mttq-tinh"))).thenReturn(List.of());
+		taskService().complete(taskId);
+		assertThat(assessTasks(session)).extracting(Task::getAssignee).containsExactlyInAnyOrder("council2", "council3");
 	}
 
 	@Test
