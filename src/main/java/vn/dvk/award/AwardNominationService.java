@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.award.process.NominationWorkflow;
+import vn.dvk.notification.NotificationService;
 import vn.dvk.organization.OrganizationService;
+import vn.dvk.organization.Unit;
 import vn.dvk.plan.AwardType;
 import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
@@ -38,6 +42,9 @@ public class AwardNominationService {
 
 	static final int TEXT_MAX = 4000;
 
+	/** Mail template (templates/mail/award-revoked.html) sent when an award is revoked. */
+	static final String REVOKED_MAIL = "award-revoked";
+
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final NominationRepository repository;
@@ -52,17 +59,20 @@ public class AwardNominationService {
 
 	private final NominationWorkflow workflow;
 
+	private final NotificationService notifications;
+
 	private final Clock clock;
 
 	AwardNominationService(NominationRepository repository, PlanService plans, RegistrationService registrations,
 			RecognizedModelRegister register, OrganizationService organization, NominationWorkflow workflow,
-			Clock clock) {
+			NotificationService notifications, Clock clock) {
 		this.repository = repository;
 		this.plans = plans;
 		this.registrations = registrations;
 		this.register = register;
 		this.organization = organization;
 		this.workflow = workflow;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -207,7 +217,11 @@ public class AwardNominationService {
 		return repository.find(code).orElseThrow();
 	}
 
-	/** Revokes an award obtained wrongly; the record and its history stay. */
+	/**
+	 * Revokes an award obtained wrongly; the record and its history stay. The recipient's unit and
+	 * the drafters are emailed (template award-revoked, with the reason and the legal basis) in
+	 * the same transaction.
+	 */
 	@Transactional
 	public Nomination revoke(String code, String reason, String legalBasis, CurrentUser user) {
 		if (!user.isMemberOf(Groups.AWARD_APPROVERS)) {
@@ -227,7 +241,31 @@ public class AwardNominationService {
 		repository.revoke(code, new Revocation(reason.strip(), legalBasis.strip(), user.id(), now));
 		repository.appendHistory(code, new NominationHistoryEntry(NominationStatus.REVOKED, "REVOKED", user.id(),
 				reason.strip() + " (Căn cứ: " + legalBasis.strip() + ")", now));
+		notifications.enqueue("award-revoked:" + code, REVOKED_MAIL,
+				List.of("unit-" + nomination.unitCode(), Groups.PLAN_DRAFTERS),
+				revokedMail(nomination, reason.strip(), legalBasis.strip(), user.id(), now));
 		return repository.find(code).orElseThrow();
+	}
+
+	private Map<String, Object> revokedMail(Nomination n, String reason, String legalBasis, String actor,
+			Instant at) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("nominationCode", n.code());
+		model.put("planCode", n.planCode());
+		model.put("awardName", n.awardName());
+		model.put("recipientKind", n.recipientKind().name());
+		model.put("recipientName", n.recipientName());
+		model.put("recipientUnitName", organization.find(n.unitCode()).map(Unit::name).orElse(n.unitCode()));
+		if (n.decision() != null) {
+			model.put("decisionNumber", n.decision().number());
+			model.put("decisionDate", n.decision().date());
+			model.put("decisionAuthority", n.decision().authority());
+		}
+		model.put("reason", reason);
+		model.put("legalBasis", legalBasis);
+		model.put("revokedBy", actor);
+		model.put("revokedAt", at);
+		return model;
 	}
 
 	// --- steps of AwardNominationProcess (no access check: the engine already decided) ---

@@ -2,7 +2,11 @@ package vn.dvk.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -12,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -34,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.award.process.NominationWorkflow;
+import vn.dvk.notification.NotificationService;
 import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.TestOrganizations;
 import vn.dvk.plan.AwardType;
@@ -88,6 +95,9 @@ class AwardNominationServiceTests {
 
 	@Autowired
 	RecordingWorkflow workflow;
+
+	@Autowired
+	NotificationService notifications;
 
 	String plan;
 
@@ -206,7 +216,8 @@ class AwardNominationServiceTests {
 	}
 
 	@Test
-	void revocationKeepsTheRecordAndTheCountsLeaveItOut() {
+	void revocationKeepsTheRecordAndTheCountsLeaveItOutAndEmailsTheUnitAndTheDrafters() {
+		org.mockito.Mockito.clearInvocations(notifications);
 		Nomination kept = nominations.nominate(collective("GIAY_KHEN_BAN", recognised("G1")), DRAFTER);
 		Nomination revoked = nominations.nominate(individual("GIAY_KHEN_BAN", "Trần Văn Hùng"), DRAFTER);
 		nominations.nominate(individual("KY_NIEM_CHUONG", "Lê Thị Mai"), DRAFTER);
@@ -233,8 +244,18 @@ class AwardNominationServiceTests {
 			.containsExactly("PROPOSED", "APPROVED", "REVOKED");
 		assertThat(awards.counts(plan)).containsExactly(
 				new AwardCount("GIAY_KHEN_BAN", "Giấy khen của Ban Tuyên giáo và Dân vận Tỉnh ủy", "COLLECTIVE", 1));
+		ArgumentCaptor<Map<String, Object>> mail = ArgumentCaptor.captor();
+		verify(notifications).enqueue(eq("award-revoked:" + revoked.code()), eq("award-revoked"),
+				eq(List.of("unit-xa-cam-hai-dong", "plan-drafters")), mail.capture());
+		assertThat(mail.getValue()).containsEntry("reason", "Khai man thành tích")
+			.containsEntry("legalBasis", "Điều 96 Luật Thi đua, khen thưởng 2022")
+			.containsEntry("recipientName", "Trần Văn Hùng")
+			.containsEntry("recipientUnitName", "Xã Cam Hải Đông")
+			.containsEntry("decisionNumber", "12/QĐ-BTGDV")
+			.containsEntry("awardName", "Giấy khen của Ban Tuyên giáo và Dân vận Tỉnh ủy");
 		assertThatThrownBy(() -> nominations.revoke(revoked.code(), "x", "y", APPROVER))
 			.isInstanceOfSatisfying(DvkException.class, ex -> assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT));
+		verify(notifications, times(1)).enqueue(anyString(), anyString(), any(), any());
 		// a revoked award of an achievement is not awarded again
 		assertThatThrownBy(() -> nominations.nominate(individual("GIAY_KHEN_BAN", "Trần Văn Hùng"), DRAFTER))
 			.isInstanceOfSatisfying(DvkException.class,
@@ -330,6 +351,11 @@ class AwardNominationServiceTests {
 		@Bean
 		OrganizationService organizationService() {
 			return TestOrganizations.khanhHoa();
+		}
+
+		@Bean
+		NotificationService notificationService() {
+			return mock(NotificationService.class);
 		}
 
 		@Bean

@@ -1,5 +1,7 @@
 package vn.dvk.award.process;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,10 +32,11 @@ class IssueAwardCertificatesDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Nomination n = nominations.require((String) execution.getVariable(Vars.NOMINATION_CODE));
 		String title = AwardDocuments.certificateTitle(n.awardName());
+		LocalDate decisionDate = RecordAwardDecisionDelegate.date(execution.getVariable(Vars.DECISION_DATE));
 		byte[] pdf = documents.pdf(AwardDocuments.CERTIFICATE,
 				AwardDocuments.certificate(n, (String) execution.getVariable(Vars.RECIPIENT_UNIT_NAME),
 						(String) execution.getVariable(Vars.DECISION_NUMBER),
-						(String) execution.getVariable(Vars.DECISION_DATE_TEXT),
+						decisionDate == null ? nominations.today() : decisionDate,
 						(String) execution.getVariable(Vars.DECISION_AUTHORITY)));
 		nominations.storeDocument(n.code(), CERTIFICATE,
 				title.charAt(0) + title.substring(1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + ": "

@@ -1,10 +1,16 @@
 package vn.dvk.award.process;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -27,6 +33,7 @@ import vn.dvk.testsupport.RecordingTaskListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -37,10 +44,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 		"bpmn/forms/revise-nomination.form" })
 class AwardNominationProcessTests {
 
+	/**
+	 * The shared test engine configuration plus this module's AuthorityDecisionPlugin (the shared
+	 * file is not this module's; once it lists the plugin, builder(CONFIG) can go), under an engine
+	 * name and database of their own so as not to clash with the engine built from the file alone.
+	 */
 	@RegisterExtension
-	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-		.builder("process-test.camunda.cfg.xml")
+	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder(engineConfiguration())
 		.build();
+
+	static final String DECIDED = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3).toString();
 
 	final RecordingDelegate statuses = new RecordingDelegate();
 
@@ -161,13 +174,68 @@ class AwardNominationProcessTests {
 		assertThat(timer(p)).as("the cycle goes on: the next reminder is scheduled").isNotNull();
 
 		taskService().complete(task(p).getId(), Map.of(Vars.AUTHORITY_OUTCOME, "AWARDED", Vars.DECISION_NUMBER,
-				"125/QĐ-UBND", Vars.DECISION_DATE, "2026-12-10"));
+				"125/QĐ-UBND", Vars.DECISION_DATE, DECIDED));
 
 		assertThat(p).hasPassed(Ids.SAVE_AUTHORITY_DECISION, Ids.ISSUE_CERTIFICATES, Ids.MARK_AWARDED,
 				Ids.NOTIFY_GRANTED).isEnded();
 		assertThat(decisions.calls()).hasSize(1);
 		assertThat(statuses.onlyCallAt(Ids.MARK_AWARDED).input("action")).isEqualTo("AWARDED");
 		assertThat(managementService().createJobQuery().processInstanceId(p.getId()).count()).isZero();
+	}
+
+	@Test
+	void theClerksTaskRefusesACompletionWithoutAValidOutcomeNumberOrDateAndChangesNothing() {
+		ProcessInstance p = start(bangKhen());
+		String taskId = task(p).getId();
+		String future = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30).toString();
+
+		assertRefused(() -> taskService().complete(taskId), Vars.AUTHORITY_OUTCOME, "Chưa chọn kết quả");
+		assertRefused(() -> taskService().complete(taskId, Map.of(Vars.AUTHORITY_OUTCOME, "APPROVE",
+				Vars.DECISION_NUMBER, "125/QĐ-UBND", Vars.DECISION_DATE, DECIDED)), Vars.AUTHORITY_OUTCOME,
+				"“APPROVE” không hợp lệ");
+		assertRefused(() -> taskService().complete(taskId, Map.of(Vars.AUTHORITY_OUTCOME, "AWARDED",
+				Vars.DECISION_NUMBER, " ", Vars.DECISION_DATE, DECIDED)), Vars.DECISION_NUMBER,
+				"Chưa nhập số quyết định");
+		assertRefused(() -> taskService().complete(taskId, Map.of(Vars.AUTHORITY_OUTCOME, "AWARDED",
+				Vars.DECISION_NUMBER, "125/QĐ-UBND")), Vars.DECISION_DATE, "Chưa nhập ngày quyết định");
+		assertRefused(() -> taskService().complete(taskId, Map.of(Vars.AUTHORITY_OUTCOME, "AWARDED",
+				Vars.DECISION_NUMBER, "125/QĐ-UBND", Vars.DECISION_DATE, "10/12/2026")), Vars.DECISION_DATE,
+				"không hợp lệ");
+		assertRefused(() -> taskService().complete(taskId, Map.of(Vars.AUTHORITY_OUTCOME, "AWARDED",
+				Vars.DECISION_NUMBER, "125/QĐ-UBND", Vars.DECISION_DATE, future)), Vars.DECISION_DATE,
+				"sau ngày hôm nay");
+		// Tasklist submits the form through SubmitTaskFormCmd
+		assertRefused(() -> formService().submitTaskForm(taskId,
+				Map.of(Vars.AUTHORITY_OUTCOME, "DECLINED", Vars.DECISION_DATE, DECIDED)), Vars.DECISION_NUMBER,
+				"Chưa nhập số quyết định");
+
+		assertThat(p).isWaitingAt(Ids.RECORD_AUTHORITY_DECISION);
+		assertThat(decisions.calls()).isEmpty();
+		assertThat(runtimeService().getVariables(p.getId())).doesNotContainKeys(Vars.AUTHORITY_OUTCOME,
+				Vars.DECISION_NUMBER, Vars.DECISION_DATE);
+
+		formService().submitTaskForm(taskId, Map.of(Vars.AUTHORITY_OUTCOME,
+				"AWARDED", Vars.DECISION_NUMBER, "125/QĐ-UBND", Vars.DECISION_DATE, DECIDED));
+		assertThat(p).hasPassed(Ids.SAVE_AUTHORITY_DECISION, Ids.ISSUE_CERTIFICATES).isEnded();
+	}
+
+	@Test
+	void theAuthorityDecisionCheckLeavesOtherTasksAlone() {
+		ProcessInstance p = start(giayKhen());
+
+		taskService().complete(task(p).getId(), Map.of("decision", "RETURN", "comment", "Bổ sung số liệu."));
+		taskService().complete(task(p).getId(), Map.of("achievement", "Thành tích đã bổ sung."));
+
+		assertThat(p).isWaitingAt(Ids.APPROVE_AWARD);
+	}
+
+	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable completion, String field,
+			String message) {
+		assertThatThrownBy(completion).isInstanceOf(AuthorityDecisionContract.InvalidAuthorityDecisionException.class)
+			.isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+			.hasMessageContaining(message)
+			.satisfies(ex -> assertThat(((AuthorityDecisionContract.InvalidAuthorityDecisionException) ex).field())
+				.isEqualTo(field));
 	}
 
 	@Test
@@ -187,12 +255,25 @@ class AwardNominationProcessTests {
 
 		assertThat(p).as("KNC is always decided centrally").isWaitingAt(Ids.RECORD_AUTHORITY_DECISION);
 		taskService().complete(task(p).getId(), Map.of(Vars.AUTHORITY_OUTCOME, "DECLINED", Vars.DECISION_NUMBER,
-				"88/QĐ-BTGDVTW", Vars.DECISION_DATE, "2026-12-10"));
+				"88/QĐ-BTGDVTW", Vars.DECISION_DATE, DECIDED));
 
 		assertThat(p).hasPassed(Ids.SAVE_AUTHORITY_DECISION, Ids.MARK_DECLINED, Ids.NOTIFY_DECLINED)
 			.hasNotPassed(Ids.ISSUE_CERTIFICATES)
 			.isEnded();
 		assertThat(statuses.onlyCallAt(Ids.MARK_DECLINED).input("action")).isEqualTo("DECLINED");
+	}
+
+	static ProcessEngineConfiguration engineConfiguration() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+			.createProcessEngineConfigurationFromResource("process-test.camunda.cfg.xml");
+		configuration.setProcessEngineName("award-process-tests");
+		configuration.setJdbcUrl("jdbc:h2:mem:dvk-award-process-tests;DB_CLOSE_DELAY=1000");
+		if (configuration.getProcessEnginePlugins().stream().noneMatch(AuthorityDecisionPlugin.class::isInstance)) {
+			List<ProcessEnginePlugin> plugins = new ArrayList<>(configuration.getProcessEnginePlugins());
+			plugins.add(new AuthorityDecisionPlugin());
+			configuration.setProcessEnginePlugins(plugins);
+		}
+		return configuration;
 	}
 
 	private static ProcessInstance start(Nomination n) {
