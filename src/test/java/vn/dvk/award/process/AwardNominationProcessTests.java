@@ -3,14 +3,10 @@ package vn.dvk.award.process;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,13 +40,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 		"bpmn/forms/revise-nomination.form" })
 class AwardNominationProcessTests {
 
-	/**
-	 * The shared test engine configuration plus this module's AuthorityDecisionPlugin (the shared
-	 * file is not this module's; once it lists the plugin, builder(CONFIG) can go), under an engine
-	 * name and database of their own so as not to clash with the engine built from the file alone.
-	 */
+	/** The shared in-memory engine of the process tests (it lists AuthorityDecisionPlugin). */
 	@RegisterExtension
-	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder(engineConfiguration())
+	static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
+		.builder("process-test.camunda.cfg.xml")
 		.build();
 
 	static final String DECIDED = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3).toString();
@@ -261,19 +254,6 @@ class AwardNominationProcessTests {
 			.hasNotPassed(Ids.ISSUE_CERTIFICATES)
 			.isEnded();
 		assertThat(statuses.onlyCallAt(Ids.MARK_DECLINED).input("action")).isEqualTo("DECLINED");
-	}
-
-	static ProcessEngineConfiguration engineConfiguration() {
-		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-			.createProcessEngineConfigurationFromResource("process-test.camunda.cfg.xml");
-		configuration.setProcessEngineName("award-process-tests");
-		configuration.setJdbcUrl("jdbc:h2:mem:dvk-award-process-tests;DB_CLOSE_DELAY=1000");
-		if (configuration.getProcessEnginePlugins().stream().noneMatch(AuthorityDecisionPlugin.class::isInstance)) {
-			List<ProcessEnginePlugin> plugins = new ArrayList<>(configuration.getProcessEnginePlugins());
-			plugins.add(new AuthorityDecisionPlugin());
-			configuration.setProcessEnginePlugins(plugins);
-		}
-		return configuration;
 	}
 
 	private static ProcessInstance start(Nomination n) {
