@@ -54,7 +54,8 @@ public class RegistrationService {
 
 	static final int NAME_MAX = 500;
 
-	static final int ITEM_MAX = 10_000;
+	/** Each item is shown to the reviewers as a process variable, which holds at most 4000 characters. */
+	static final int ITEM_MAX = 4_000;
 
 	static final int IDEMPOTENCY_KEY_MAX = 200;
 

@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import vn.dvk.shared.FormText;
 
 /**
  * The outcome rule of every approval-like user task (contract.md, "Human tasks and their
@@ -66,6 +67,10 @@ public final class DecisionContract {
 		if (COMMENT_REQUIRED.contains(value) && (comment == null || comment.toString().isBlank())) {
 			throw new InvalidDecisionException(COMMENT,
 					message("review.comment.required", message("review.decision.label." + value)));
+		}
+		if (comment != null && comment.toString().length() > FormText.VARIABLE_MAX) {
+			throw new InvalidDecisionException(COMMENT,
+					message("review.comment.tooLong", comment.toString().length(), FormText.VARIABLE_MAX));
 		}
 		return value;
 	}

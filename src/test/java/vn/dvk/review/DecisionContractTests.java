@@ -61,4 +61,13 @@ class DecisionContractTests {
 			.hasMessage("Khi không công nhận phải ghi rõ ý kiến, lý do (biến \"comment\").");
 	}
 
+	@Test
+	void aCommentLongerThanTheEngineCanHoldIsRefusedBeforeAnythingIsSaved() {
+		assertThatThrownBy(() -> DecisionContract.validate("RETURN", "ý".repeat(4001),
+				DecisionContract.APPROVAL_DECISIONS))
+			.hasMessageContaining("vượt quá 4000 ký tự");
+		assertThat(DecisionContract.validate("RETURN", "ý".repeat(4000), DecisionContract.APPROVAL_DECISIONS))
+			.isEqualTo("RETURN");
+	}
+
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-
 import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
 import vn.dvk.recognition.ItemScore;
@@ -20,6 +20,7 @@ import vn.dvk.recognition.RecognitionOutcome;
 import vn.dvk.recognition.RecognitionSessionService;
 import vn.dvk.recognition.SessionItem;
 import vn.dvk.recognition.process.RecognitionReviewProcess.Vars;
+import vn.dvk.shared.FormText;
 
 /**
  * {@code BusinessRuleTask_DetermineOutcomes}: every model's score from the assessments, then
@@ -68,9 +69,19 @@ class ProposeRecognitionOutcomesDelegate implements JavaDelegate {
 		}
 		sessions.propose(key, scores, proposal);
 		String json = RecognitionOutcomesContract.toJson(proposal);
-		execution.setVariable(Vars.OUTCOMES, json);
-		execution.setVariable(Vars.PROPOSED_OUTCOMES, json);
-		execution.setVariable(Vars.PROPOSAL_TEXT, text(key, scores, proposal, rules));
+		execution.setVariable(Vars.OUTCOMES, outcomesValue(json));
+		execution.setVariable(Vars.PROPOSED_OUTCOMES, outcomesValue(json));
+		execution.setVariable(Vars.PROPOSAL_TEXT,
+				FormText.fit(text(key, scores, proposal, rules), sessionLink(key)));
+	}
+
+	/** A String while it fits the engine's limit; a large session's map is stored as JSON. */
+	static Object outcomesValue(String json) {
+		return json.length() <= FormText.VARIABLE_MAX ? json : SpinValues.jsonValue(json).create();
+	}
+
+	static String sessionLink(String key) {
+		return "[trang phiên bình xét](/api/recognition-sessions/" + key + ")";
 	}
 
 	private String text(String key, List<ItemScore> scores, Map<String, String> proposal, PlanRules rules) {

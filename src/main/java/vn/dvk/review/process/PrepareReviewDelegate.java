@@ -30,6 +30,7 @@ import vn.dvk.registration.Registration;
 import vn.dvk.registration.RegistrationItems;
 import vn.dvk.registration.RegistrationService;
 import vn.dvk.shared.DvkException;
+import vn.dvk.shared.FormText;
 
 import static vn.dvk.review.process.LevelReviewProcess.Vars;
 
@@ -85,7 +86,7 @@ class PrepareReviewDelegate implements JavaDelegate {
 		variables.put(Vars.CONTINUING_TEXT, continuingText(registration));
 		variables.put(Vars.REVIEW_UNIT_NAME, unitName(reviewUnitCode));
 		variables.put(Vars.ATTACHMENT_LINKS, attachmentLinks(code, registrations.attachments(code)));
-		variables.put(Vars.HISTORY_TEXT, historyText(registrations.history(code)));
+		variables.put(Vars.HISTORY_TEXT, FormText.fit(historyText(registrations.history(code)), registrationLink(code)));
 
 		Instant now = clock.instant();
 		variables.put(Vars.REVIEW_DUE_DATE, Date.from(now.plus(days(execution, Vars.REVIEW_DAYS, code))));
@@ -117,6 +118,11 @@ class PrepareReviewDelegate implements JavaDelegate {
 	}
 
 	/** Markdown list of links to the portal's attachment page, with file name and size. */
+	/** Where the whole registration can be read when a form text had to be cut. */
+	static String registrationLink(String code) {
+		return "[trang đăng ký](/registrations/" + code + ")";
+	}
+
 	static String attachmentLinks(String code, List<AttachmentInfo> attachments) {
 		if (attachments.isEmpty()) {
 			return ReviewTexts.get("review.attachments.none");
@@ -133,7 +139,7 @@ class PrepareReviewDelegate implements JavaDelegate {
 				.append(size(attachment.sizeBytes()))
 				.append(")\n");
 		}
-		return md.toString().stripTrailing();
+		return FormText.fit(md.toString().stripTrailing(), registrationLink(code));
 	}
 
 	/** Markdown list of the history so far: when, what, at which level, who, why. */
