@@ -1,12 +1,9 @@
 package vn.dvk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +11,6 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -227,10 +222,11 @@ class ReviewJourneyIntegrationTests {
 	// ---- HTTP helpers -------------------------------------------------------------------------
 
 	private RestClient as(String user) {
-		return RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + port)
-			.defaultHeaders(h -> h.setBasicAuth(user, "demo"))
-			.build();
+		return http().as(user);
+	}
+
+	private JourneyClient http() {
+		return new JourneyClient(port, mailServer);
 	}
 
 	private JsonNode plan() {
@@ -275,57 +271,17 @@ class ReviewJourneyIntegrationTests {
 		return copy;
 	}
 
-	/** Task ids of the registration's open tasks that the user may work on (candidate group). */
+	/** Task ids of the registration's open review tasks that the user may work on. */
 	private List<String> tasks(String user, String businessKey) {
-		JsonNode list = as(user).get()
-			.uri("/engine-rest/task?processInstanceBusinessKey={key}&candidateUser={user}", businessKey, user)
-			.retrieve()
-			.body(JsonNode.class);
-		return list.findValuesAsText("id");
+		return http().tasks(user, businessKey, "UserTask_ReviewRegistration");
 	}
 
 	private String onlyTask(String user, String businessKey, String taskDefinitionKey) {
-		JsonNode list = as(user).get()
-			.uri("/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey={def}&candidateUser={user}",
-					businessKey, taskDefinitionKey, user)
-			.retrieve()
-			.body(JsonNode.class);
-		assertThat(list).as(() -> taskDefinitionKey + " for " + user + "; open tasks of " + businessKey + ": "
-				+ as("admin").get()
-					.uri("/engine-rest/task?processInstanceBusinessKey={key}", businessKey)
-					.retrieve()
-					.body(String.class) + " history: "
-				+ as("admin").get()
-					.uri("/engine-rest/history/activity-instance?sortBy=startTime&sortOrder=asc&processInstanceId={id}",
-							as("admin").get()
-								.uri("/engine-rest/history/process-instance?processInstanceBusinessKey={key}", businessKey)
-								.retrieve()
-								.body(JsonNode.class)
-								.path(0)
-								.path("id")
-								.asText())
-					.retrieve()
-					.body(JsonNode.class)
-					.findValuesAsText("activityId"))
-			.hasSize(1);
-		return list.get(0).path("id").asText();
+		return http().onlyTask(user, businessKey, taskDefinitionKey);
 	}
 
 	private ResponseEntity<JsonNode> complete(String user, String taskId, String decision, String comment) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("decision", Map.of("value", decision, "type", "String"));
-		if (comment != null) {
-			variables.put("comment", Map.of("value", comment, "type", "String"));
-		}
-		return as(user).post()
-			.uri("/engine-rest/task/{id}/complete", taskId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("variables", variables))
-			.exchange((req, res) -> {
-				HttpStatusCode status = res.getStatusCode();
-				JsonNode body = status.value() == 204 ? null : res.bodyTo(JsonNode.class);
-				return ResponseEntity.status(status).body(body);
-			});
+		return http().decide(user, taskId, decision, comment);
 	}
 
 	private static JsonNode find(JsonNode array, Predicate<JsonNode> test) {
@@ -344,30 +300,11 @@ class ReviewJourneyIntegrationTests {
 	// ---- mail helpers -------------------------------------------------------------------------
 
 	private MimeMessage awaitMail(String userId, String subjectPart) {
-		String address = userId + "@dvk.local";
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> Arrays
-			.stream(mailServer.getReceivedMessages())
-			.filter(m -> recipients(m).contains(address) && subject(m).contains(subjectPart))
-			.findFirst()
-			.orElse(null), m -> m != null);
-	}
-
-	private static String recipients(MimeMessage message) {
-		try {
-			return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return http().awaitMail(userId, subjectPart);
 	}
 
 	private static String subject(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return JourneyClient.subject(message);
 	}
 
 	private static String body(MimeMessage message) {
