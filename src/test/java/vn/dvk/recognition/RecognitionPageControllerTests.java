@@ -92,7 +92,7 @@ class RecognitionPageControllerTests {
 				new AttachmentInfo(8, OTHER, "đăng-ký.pdf", "application/pdf", 2048, "x", "head-xa-cam-hai-dong", AT)));
 	}
 
-	private void session(String status, List<Assessment> assessments, List<SessionItem> items,
+	void session(String status, List<Assessment> assessments, List<SessionItem> items,
 			Optional<RecognitionDecision> decision) {
 		given(sessions.get(eq(SESSION), any())).willReturn(new SessionDetails(
 				new RecognitionSession(SESSION, Fixtures.PLAN, 1, null, status, null, null, "drafter", AT, null),
@@ -104,7 +104,7 @@ class RecognitionPageControllerTests {
 		session(RecognitionSession.ASSESSING, assessments, items(null, null), Optional.empty());
 	}
 
-	private static List<SessionItem> items(String proposed, RecognitionOutcome outcome) {
+	static List<SessionItem> items(String proposed, RecognitionOutcome outcome) {
 		return List.of(
 				new SessionItem(SESSION, OWN, 1, "Mô hình “Mặt trận cùng dân giữ sạch bờ biển”", "mttq-tinh", "KINH_TE",
 						"MODEL", proposed == null ? null : 40.0, proposed == null ? null : false,
@@ -113,7 +113,7 @@ class RecognitionPageControllerTests {
 						"MODEL", proposed == null ? null : 83.3, proposed == null ? null : true, proposed, outcome));
 	}
 
-	private static Assessment assessment(String member, boolean tc1, boolean tc2, String comment) {
+	static Assessment assessment(String member, boolean tc1, boolean tc2, String comment) {
 		return new Assessment(SESSION, OTHER, member, List.of(new CriterionMark("TC1", tc1), new CriterionMark("TC2", tc2)),
 				comment, AT);
 	}
