@@ -81,7 +81,7 @@ class ProposeRecognitionOutcomesDelegate implements JavaDelegate {
 	}
 
 	static String sessionLink(String key) {
-		return "[trang phiên bình xét](/api/recognition-sessions/" + key + ")";
+		return "[trang phiên bình xét](/recognition-sessions/" + key + ")";
 	}
 
 	private String text(String key, List<ItemScore> scores, Map<String, String> proposal, PlanRules rules) {
