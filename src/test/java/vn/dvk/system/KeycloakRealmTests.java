@@ -81,6 +81,7 @@ class KeycloakRealmTests {
 		assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
 		assertThat(realm.path("sslRequired").asText()).isEqualTo("external");
 		assertThat(realm.path("registrationAllowed").asBoolean()).isFalse();
+		assertThat(realm.path("localizationTexts").path("vi").path("doLogIn").asText()).isEqualTo("Đăng nhập");
 	}
 
 	@Test
@@ -159,7 +160,7 @@ class KeycloakRealmTests {
 		assertThat(portal.path("publicClient").asBoolean()).isFalse();
 		assertThat(portal.path("standardFlowEnabled").asBoolean()).isTrue();
 		assertThat(portal.path("directAccessGrantsEnabled").asBoolean()).isFalse();
-		assertThat(texts(portal.path("redirectUris"))).contains("http://localhost:8080/*");
+		assertThat(texts(portal.path("redirectUris"))).containsExactly("http://localhost:8080/*", "http://127.0.0.1/*");
 		assertThat(portal.path("attributes").path("post.logout.redirect.uris").asText()).isNotBlank();
 
 		JsonNode cli = client(KeycloakRealmExport.CLI_CLIENT);
