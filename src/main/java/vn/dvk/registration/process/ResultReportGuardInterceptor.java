@@ -1,16 +1,12 @@
 package vn.dvk.registration.process;
 
-import java.lang.reflect.Field;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
+import vn.dvk.shared.process.TaskCompletionInterceptor;
 
 /**
  * Refuses, before the task completes, a completion of UserTask_FileResultReport while no result
@@ -21,26 +17,13 @@ import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
  * answers 400 with the Vietnamese message, and the transaction is rolled back. Thrown from the
  * listener itself it would be wrapped into a 500 (see the review module's DecisionContractInterceptor).
  */
-class ResultReportGuardInterceptor extends CommandInterceptor {
+class ResultReportGuardInterceptor extends TaskCompletionInterceptor {
 
 	static final String LISTENER_EXPRESSION = "${" + ResultReportFiledListener.BEAN + "}";
 
 	@Override
-	public <T> T execute(Command<T> command) {
-		if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-			check(command);
-		}
-		return next.execute(command);
-	}
-
-	private static void check(Command<?> command) {
-		String taskId = (String) field(command,
-				command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : SubmitTaskFormCmd.class, "taskId");
-		if (taskId == null) {
-			return;
-		}
-		TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-		if (task == null || !ModelRegistrationProcess.Ids.FILE_RESULT_REPORT.equals(task.getTaskDefinitionKey())
+	protected void check(TaskEntity task, Completion completion) {
+		if (!ModelRegistrationProcess.Ids.FILE_RESULT_REPORT.equals(task.getTaskDefinitionKey())
 				|| task.getTaskDefinition() == null) {
 			return;
 		}
@@ -57,17 +40,6 @@ class ResultReportGuardInterceptor extends CommandInterceptor {
 						.getValue(task) instanceof ResultReportFiledListener filed) {
 				filed.requireFiled(task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
 			}
-		}
-	}
-
-	private static Object field(Object command, Class<?> type, String name) {
-		try {
-			Field field = type.getDeclaredField(name);
-			field.setAccessible(true);
-			return field.get(command);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Camunda changed " + type.getName() + "." + name, ex);
 		}
 	}
 

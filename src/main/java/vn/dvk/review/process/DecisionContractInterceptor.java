@@ -1,22 +1,14 @@
 package vn.dvk.review.process;
 
-import java.lang.reflect.Field;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-
 import vn.dvk.review.DecisionContract;
+import vn.dvk.shared.process.TaskCompletionInterceptor;
 
 /**
  * Checks the decision contract <em>before</em> a task is completed, for every task whose BPMN
@@ -31,33 +23,17 @@ import vn.dvk.review.DecisionContract;
  * {@link DecisionContract.InvalidDecisionException} (a FormFieldValidationException) arrives
  * as it is: 400 with the Vietnamese message, and the transaction is rolled back.
  */
-class DecisionContractInterceptor extends CommandInterceptor {
+class DecisionContractInterceptor extends TaskCompletionInterceptor {
 
 	static final Set<String> CONTRACT_LISTENERS = Set.of("${decisionContractListener}",
 			"${recordReviewDecisionListener}");
 
 	@Override
-	public <T> T execute(Command<T> command) {
-		if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-			check(command);
+	protected void check(TaskEntity task, Completion completion) {
+		if (underContract(task.getTaskDefinition())) {
+			DecisionContract.validate(completion.value(DecisionContract.DECISION),
+					completion.value(DecisionContract.COMMENT), DecisionContract.APPROVAL_DECISIONS);
 		}
-		return next.execute(command);
-	}
-
-	private static void check(Command<?> command) {
-		Class<?> type = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : SubmitTaskFormCmd.class;
-		String taskId = (String) field(command, type, "taskId");
-		Map<?, ?> completion = (Map<?, ?>) field(command, type,
-				command instanceof CompleteTaskCmd ? "variables" : "properties");
-		if (taskId == null) {
-			return;
-		}
-		TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-		if (task == null || !underContract(task.getTaskDefinition())) {
-			return;
-		}
-		DecisionContract.validate(value(task, completion, DecisionContract.DECISION),
-				value(task, completion, DecisionContract.COMMENT), DecisionContract.APPROVAL_DECISIONS);
 	}
 
 	static boolean underContract(TaskDefinition definition) {
@@ -66,26 +42,6 @@ class DecisionContractInterceptor extends CommandInterceptor {
 		return listeners != null && listeners.stream()
 			.anyMatch(listener -> listener instanceof DelegateExpressionTaskListener expression
 					&& CONTRACT_LISTENERS.contains(expression.getExpressionText()));
-	}
-
-	/** The value the completion brings, else the one the task already sees. */
-	private static Object value(TaskEntity task, Map<?, ?> completion, String name) {
-		if (completion != null && completion.containsKey(name)) {
-			Object value = completion.get(name);
-			return value instanceof TypedValue typed ? typed.getValue() : value;
-		}
-		return task.getVariable(name);
-	}
-
-	private static Object field(Object command, Class<?> type, String name) {
-		try {
-			Field field = type.getDeclaredField(name);
-			field.setAccessible(true);
-			return field.get(command);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Camunda changed " + type.getName() + "." + name, ex);
-		}
 	}
 
 }
