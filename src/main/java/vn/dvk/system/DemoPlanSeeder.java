@@ -17,11 +17,12 @@ import vn.dvk.plan.Plan;
 import vn.dvk.plan.PlanDraft;
 import vn.dvk.plan.PlanRules;
 import vn.dvk.plan.PlanService;
-import vn.dvk.plan.SeasonDates;
 import vn.dvk.plan.PlanStatus;
 import vn.dvk.plan.ReviewMode;
+import vn.dvk.plan.SeasonDates;
 import vn.dvk.plan.process.PlanIssuanceProcess;
 import vn.dvk.security.Groups;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * Makes sure the demo has a plan open for registration, created the way people create one:
@@ -62,7 +63,7 @@ class DemoPlanSeeder {
 						+ "phong trào thi đua “Dân vận khéo”; các đơn vị đăng ký xây dựng mô hình, điển hình "
 						+ "và gửi về Ban Tuyên giáo và Dân vận Tỉnh ủy trước thời hạn.",
 				List.of(), List.of(), ReviewMode.EVERY_LEVEL, deadline.toInstant(), 7, 7, 14);
-		Plan plan = as("drafter", Groups.PLAN_DRAFTERS, () -> {
+		Plan plan = EngineIdentity.callAs(identity, "drafter", List.of(Groups.PLAN_DRAFTERS), () -> {
 			Plan created = plans.create(draft, "drafter");
 			plans.updateRules(created.code(), seasonRules(deadline), "drafter");
 			return plans.submit(created.code(), "drafter");
@@ -71,7 +72,7 @@ class DemoPlanSeeder {
 			.processInstanceBusinessKey(plan.code())
 			.taskDefinitionKey(PlanIssuanceProcess.Ids.APPROVE_PLAN)
 			.singleResult();
-		as("approver", Groups.PLAN_APPROVERS, () -> {
+		EngineIdentity.callAs(identity, "approver", List.of(Groups.PLAN_APPROVERS), () -> {
 			tasks.complete(approval.getId(), Map.of(PlanIssuanceProcess.Vars.DECISION, "APPROVE",
 					PlanIssuanceProcess.Vars.COMMENT, "Đồng ý ban hành."));
 			return null;
@@ -94,16 +95,6 @@ class DemoPlanSeeder {
 				defaults.typicalMinScore(), defaults.awards(), new SeasonDates(opens.toInstant(),
 						reportsDue.toInstant(), council.toInstant(), dossiers.toInstant(),
 						dossiers.plusDays(14).toLocalDate()));
-	}
-
-	private <T> T as(String userId, String group, java.util.function.Supplier<T> action) {
-		identity.setAuthentication(userId, List.of(group));
-		try {
-			return action.get();
-		}
-		finally {
-			identity.clearAuthentication();
-		}
 	}
 
 }

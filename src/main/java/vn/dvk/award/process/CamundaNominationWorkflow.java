@@ -2,12 +2,12 @@ package vn.dvk.award.process;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.dvk.award.Nomination;
@@ -16,6 +16,7 @@ import vn.dvk.award.process.AwardNominationProcess.Vars;
 import vn.dvk.organization.OrganizationService;
 import vn.dvk.organization.Unit;
 import vn.dvk.shared.DvkException;
+import vn.dvk.shared.process.EngineIdentity;
 
 /** {@link NominationWorkflow} on Camunda 7; the caller is the engine's authenticated user meanwhile. */
 @Component
@@ -47,7 +48,7 @@ class CamundaNominationWorkflow implements NominationWorkflow {
 		}
 		Map<String, Object> variables = variables(nomination,
 				organization.find(nomination.unitCode()).map(Unit::name).orElse(nomination.unitCode()));
-		asUser(actor, () -> runtime.createProcessInstanceByKey(AwardNominationProcess.KEY)
+		EngineIdentity.runAs(identity, actor, List.of(), () -> runtime.createProcessInstanceByKey(AwardNominationProcess.KEY)
 			.businessKey(nomination.code())
 			.setVariables(variables)
 			.execute());
@@ -94,27 +95,7 @@ class CamundaNominationWorkflow implements NominationWorkflow {
 		variables.put(Vars.DECISION_NUMBER, number);
 		variables.put(Vars.DECISION_DATE, date.toString());
 		variables.put(Vars.DECISION_AUTHORITY, authority);
-		asUser(actor, () -> tasks.complete(task.getId(), variables));
-	}
-
-	private void asUser(String userId, Runnable work) {
-		Authentication previous = identity.getCurrentAuthentication();
-		if (previous != null && userId.equals(previous.getUserId())) {
-			work.run();
-			return;
-		}
-		identity.setAuthenticatedUserId(userId);
-		try {
-			work.run();
-		}
-		finally {
-			if (previous == null) {
-				identity.clearAuthentication();
-			}
-			else {
-				identity.setAuthentication(previous);
-			}
-		}
+		EngineIdentity.runAs(identity, actor, List.of(), () -> tasks.complete(task.getId(), variables));
 	}
 
 }

@@ -12,6 +12,7 @@ import vn.dvk.award.process.AwardNominationProcess.Vars;
 import vn.dvk.document.DocumentService;
 import vn.dvk.registration.AttachmentInfo;
 import vn.dvk.registration.RegistrationService;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@code ${prepareAwardDossierDelegate}}: the dossier of an external award as PDF (cover memo
@@ -50,7 +51,7 @@ class PrepareAwardDossierDelegate implements JavaDelegate {
 		nominations.storeDocument(n.code(), NOMINEE_LIST, "Danh sách đề nghị khen thưởng",
 				documents.pdf(AwardDocuments.NOMINEE_LIST, AwardDocuments.nomineeList(n, unitName, nominations.today())));
 		nominations.changeStatus(n.code(), NominationStatus.AWAITING_AUTHORITY, "DOSSIER_PREPARED",
-				EngineActor.of(execution), null);
+				EngineIdentity.actor(execution.getProcessEngineServices()), null);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.dvk.award.AwardNominationService;
 import vn.dvk.award.process.AwardNominationProcess.Vars;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@code ${recordAwardDecisionDelegate}}: stores the awarding decision the process carries
@@ -41,7 +42,7 @@ class RecordAwardDecisionDelegate implements JavaDelegate {
 			authority = (String) execution.getVariable(Vars.AWARD_AUTHORITY);
 		}
 		nominations.recordDecision(code, (String) execution.getVariable(Vars.DECISION_NUMBER), date, authority,
-				EngineActor.of(execution));
+				EngineIdentity.actor(execution.getProcessEngineServices()));
 		execution.setVariable(Vars.DECISION_DATE, date.toString());
 		execution.setVariable(Vars.DECISION_DATE_TEXT, VIETNAMESE_DATE.format(date));
 		execution.setVariable(Vars.DECISION_AUTHORITY, authority);

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.dvk.award.AwardNominationService;
 import vn.dvk.award.NominationStatus;
 import vn.dvk.award.process.AwardNominationProcess.Vars;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@code ${updateNominationStatusDelegate}}: records the status of the local input {@code status}
@@ -35,7 +36,7 @@ class UpdateNominationStatusDelegate implements JavaDelegate {
 			nominations.reviseAchievement(code, (String) execution.getVariable(Vars.ACHIEVEMENT));
 		}
 		String comment = WITH_COMMENT.contains(actionName) ? (String) execution.getVariable(Vars.COMMENT) : null;
-		nominations.changeStatus(code, status, actionName, EngineActor.of(execution), comment);
+		nominations.changeStatus(code, status, actionName, EngineIdentity.actor(execution.getProcessEngineServices()), comment);
 	}
 
 }

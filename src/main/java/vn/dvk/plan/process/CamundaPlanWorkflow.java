@@ -1,13 +1,13 @@
 package vn.dvk.plan.process;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import vn.dvk.plan.Plan;
 import vn.dvk.plan.SeasonDates;
 import vn.dvk.shared.DvkException;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@link PlanWorkflow} on Camunda 7. The submitter is the engine's authenticated user while the
@@ -88,7 +89,7 @@ class CamundaPlanWorkflow implements PlanWorkflow {
 			throw DvkException.conflict("plan.submit.alreadyStarted", plan.code());
 		}
 		Map<String, Object> variables = PlanVariables.submitted(plan, submittedBy);
-		asUser(submittedBy, () -> runtime.createProcessInstanceByKey(PlanIssuanceProcess.KEY)
+		EngineIdentity.runAs(identity, submittedBy, List.of(), () -> runtime.createProcessInstanceByKey(PlanIssuanceProcess.KEY)
 			.businessKey(plan.code())
 			.setVariables(variables)
 			.execute());
@@ -108,34 +109,9 @@ class CamundaPlanWorkflow implements PlanWorkflow {
 		Map<String, Object> variables = PlanVariables.submitted(plan, submittedBy);
 		// the reason the plan was returned must not be recorded again as the resubmission's comment
 		variables.put(PlanIssuanceProcess.Vars.COMMENT, null);
-		asUser(submittedBy, () -> {
+		EngineIdentity.runAs(identity, submittedBy, List.of(), () -> {
 			runtime.setVariables(task.getProcessInstanceId(), variables);
 			tasks.complete(task.getId());
 		});
 	}
-
-	/**
-	 * Runs the work as the given user. An authentication already set for that user (by the web
-	 * layer, with groups) is kept as it is; any other is restored afterwards.
-	 */
-	private void asUser(String userId, Runnable work) {
-		Authentication previous = identity.getCurrentAuthentication();
-		if (previous != null && previous.getUserId() != null && previous.getUserId().equals(userId)) {
-			work.run();
-			return;
-		}
-		identity.setAuthenticatedUserId(userId);
-		try {
-			work.run();
-		}
-		finally {
-			if (previous == null) {
-				identity.clearAuthentication();
-			}
-			else {
-				identity.setAuthentication(previous);
-			}
-		}
-	}
-
 }

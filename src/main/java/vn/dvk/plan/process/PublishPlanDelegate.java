@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.dvk.plan.Plan;
 import vn.dvk.plan.PlanService;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@code ${publishPlanDelegate}}: the approved plan opens for registration (published now), and
@@ -28,7 +29,7 @@ class PublishPlanDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Plan plan = plans.publish(PlanVariables.planCode(execution), EngineActor.of(identity),
+		Plan plan = plans.publish(PlanVariables.planCode(execution), EngineIdentity.actor(identity),
 				PlanVariables.comment(execution));
 		execution.setVariables(PlanVariables.schedule(plan));
 	}

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.dvk.plan.PlanService;
 import vn.dvk.plan.PlanStatus;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@code ${updatePlanStatusDelegate}}: records the status named by the task's local input
@@ -28,7 +29,7 @@ class UpdatePlanStatusDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		plans.changeStatus(PlanVariables.planCode(execution), status(execution), EngineActor.of(identity),
+		plans.changeStatus(PlanVariables.planCode(execution), status(execution), EngineIdentity.actor(identity),
 				PlanVariables.comment(execution));
 	}
 

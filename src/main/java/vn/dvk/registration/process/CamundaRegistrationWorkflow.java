@@ -1,13 +1,11 @@
 package vn.dvk.registration.process;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.dvk.organization.OrganizationService;
@@ -18,6 +16,7 @@ import vn.dvk.registration.process.ModelRegistrationProcess.Ids;
 import vn.dvk.registration.process.ModelRegistrationProcess.Vars;
 import vn.dvk.security.CurrentUser;
 import vn.dvk.shared.DvkException;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@link RegistrationWorkflow} on Camunda 7. The engine shares the application's DataSource and
@@ -60,7 +59,7 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 		variables.put(Vars.REVIEW_MODE, plan.reviewMode() == null ? null : plan.reviewMode().name());
 		variables.put(Vars.REVIEW_DAYS, plan.reviewDays());
 		variables.put(Vars.ESCALATION_DAYS, plan.escalationDays());
-		as(actor, () -> runtime.createProcessInstanceByKey(ModelRegistrationProcess.KEY)
+		EngineIdentity.runAs(identity, actor.id(), actor.groups(), () -> runtime.createProcessInstanceByKey(ModelRegistrationProcess.KEY)
 			.businessKey(registration.code())
 			.setVariables(variables)
 			.execute());
@@ -77,7 +76,7 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 		if (task == null) {
 			throw DvkException.conflict("registration.revise.noOpenTask", registration.code());
 		}
-		as(actor, () -> tasks.complete(task.getId(), Map.of(Vars.REGISTRATION_NAME, registration.name())));
+		EngineIdentity.runAs(identity, actor.id(), actor.groups(), () -> tasks.complete(task.getId(), Map.of(Vars.REGISTRATION_NAME, registration.name())));
 	}
 
 	@Override
@@ -92,7 +91,7 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 			throw DvkException.conflict("registration.report.illegalStatus", registration.code(),
 					registration.status().label());
 		}
-		as(actor, () -> tasks.complete(task.getId()));
+		EngineIdentity.runAs(identity, actor.id(), actor.groups(), () -> tasks.complete(task.getId()));
 	}
 
 	private Task resultReportTask(String registrationCode) {
@@ -102,22 +101,6 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 			.taskDefinitionKey(Ids.FILE_RESULT_REPORT)
 			.active()
 			.singleResult();
-	}
-
-	private void as(CurrentUser actor, Runnable call) {
-		Authentication previous = identity.getCurrentAuthentication();
-		identity.setAuthentication(actor.id(), List.copyOf(actor.groups()));
-		try {
-			call.run();
-		}
-		finally {
-			if (previous == null) {
-				identity.clearAuthentication();
-			}
-			else {
-				identity.setAuthentication(previous);
-			}
-		}
 	}
 
 }
