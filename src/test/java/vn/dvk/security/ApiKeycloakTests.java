@@ -82,6 +82,11 @@ class ApiKeycloakTests {
 		assertThat(reviewer.getEmail()).isEqualTo("reviewer-tinh@dvk.local");
 		assertThat(identityService.createGroupQuery().groupMember("reviewer-tinh").list()).extracting(Group::getId)
 			.contains("reviewers-tinh");
+		// group ids are the names of contract.md (not Keycloak's internal ids), found by id and by member
+		Group committee = identityService.createGroupQuery().groupId("reviewers-tinh").singleResult();
+		assertThat(committee).isNotNull();
+		assertThat(identityService.createUserQuery().memberOfGroup("reviewers-tinh").list()).extracting(User::getId)
+			.contains("reviewer-tinh");
 	}
 
 }
