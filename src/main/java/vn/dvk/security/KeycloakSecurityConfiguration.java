@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -160,8 +163,21 @@ class KeycloakSecurityConfiguration {
 				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService())))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
+			// the portal's "Đăng nhập" link (/login) goes straight to Keycloak's sign-in page
+			.addFilterBefore(redirect(path("/login"), LOGIN_URL), OAuth2AuthorizationRequestRedirectFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	private static Filter redirect(RequestMatcher matcher, String target) {
+		return (request, response, chain) -> {
+			if (matcher.matches((HttpServletRequest) request)) {
+				HttpServletRequest http = (HttpServletRequest) request;
+				((HttpServletResponse) response).sendRedirect(http.getContextPath() + target);
+				return;
+			}
+			chain.doFilter(request, response);
+		};
 	}
 
 	/** The OIDC user with {@code GROUP_<name>} authorities from the ID token's {@code groups}. */

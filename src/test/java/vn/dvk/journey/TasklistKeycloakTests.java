@@ -24,7 +24,7 @@ import vn.dvk.testsupport.KeycloakTestEnvironment;
 
 /**
  * Keycloak tier, in Debian's Chromium: one sign-in on Keycloak's (Vietnamese) page reaches
- * Tasklist, in Vietnamese. Needs {@code bash .ci/keycloak.sh start} and Chromium; fails without.
+ * Tasklist, in Vietnamese; the portal's sign-out ends the Keycloak session. Needs {@code bash .ci/keycloak.sh start} and Chromium; fails without.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "keycloak" })
@@ -70,7 +70,7 @@ class TasklistKeycloakTests {
 	}
 
 	@Test
-	void aReviewerSignsInThroughKeycloakAndReachesTasklistInVietnamese() {
+	void aReviewerSignsInOnceThroughKeycloakReachesTasklistInVietnameseAndSignsOutEverywhere() {
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
 			.setLocale("vi-VN")
 			.setTimezoneId("Asia/Ho_Chi_Minh"))) {
@@ -92,6 +92,21 @@ class TasklistKeycloakTests {
 			assertThat(page.url()).startsWith("http://127.0.0.1:" + port + "/camunda/app/tasklist/");
 			assertThat(page.locator("input[ng-model=\"username\"]").count()).isZero();
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("keycloak-2-tasklist.png")));
+
+			// the portal knows the same person; its sign-out ends the Keycloak session too
+			page.navigate("http://127.0.0.1:" + port + "/");
+			page.locator("button:has-text(\"Đăng xuất\")").click();
+			page.locator("a:has-text(\"Đăng nhập\")").first().waitFor();
+			assertThat(page.url()).isEqualTo("http://127.0.0.1:" + port + "/");
+			page.navigate("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
+			page.locator("#username").waitFor();
+			assertThat(page.url()).startsWith(KeycloakTestEnvironment.issuer());
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("keycloak-3-signed-out.png")));
+
+			// the portal's "Đăng nhập" link leads to Keycloak's page
+			page.navigate("http://127.0.0.1:" + port + "/login");
+			page.locator("#username").waitFor();
+			assertThat(page.url()).startsWith(KeycloakTestEnvironment.issuer() + "/protocol/openid-connect/auth");
 		}
 	}
 
