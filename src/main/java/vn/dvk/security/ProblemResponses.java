@@ -39,6 +39,14 @@ class ProblemResponses {
 		};
 	}
 
+	/** 401 with a bearer-token challenge (RFC 6750), for the resource server of the keycloak profile. */
+	AuthenticationEntryPoint bearerUnauthorized() {
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"DVK\"");
+			write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized");
+		};
+	}
+
 	AccessDeniedHandler forbidden() {
 		return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, "error.forbidden");
 	}

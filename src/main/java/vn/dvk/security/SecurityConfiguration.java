@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -19,7 +20,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Default profile security. Users and groups are the engine's own identity (the demo users).
+ * Default profile security (every profile but {@code keycloak}, see {@link KeycloakSecurityConfiguration}).
+ * Users and groups are the engine's own identity (the demo users).
  * <ul>
  * <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic, stateless, never anonymous;</li>
  * <li>{@code /camunda/**}: the Camunda webapps authenticate themselves (login page, CSRF);</li>
@@ -28,6 +30,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!keycloak")
 class SecurityConfiguration {
 
 	private static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN;

@@ -1,12 +1,14 @@
 package vn.dvk.system;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * At start-up: Tasklist filters always; demo users, groups and an open plan when
- * {@code dvk.demo.enabled} (the default profile).
+ * {@code dvk.demo.enabled} (the default profile). With a read-only identity provider (the
+ * {@code keycloak} profile: users and groups live in Keycloak) only the plan is seeded.
  */
 @Component
 class StartupSeeding {
@@ -19,9 +21,12 @@ class StartupSeeding {
 
 	private final DemoPlanSeeder plans;
 
+	private final IdentityService identityService;
+
 	StartupSeeding(DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
-			DemoPlanSeeder plans) {
+			DemoPlanSeeder plans, IdentityService identityService) {
 		this.demo = demo;
+		this.identityService = identityService;
 		this.filters = filters;
 		this.identity = identity;
 		this.plans = plans;
@@ -31,7 +36,10 @@ class StartupSeeding {
 	void seed() {
 		filters.seed();
 		if (demo.enabled()) {
-			identity.seed(demo.password());
+			// a read-only identity (Keycloak in the keycloak profile) already holds the demo users
+			if (!identityService.isReadOnly()) {
+				identity.seed(demo.password());
+			}
 			plans.seed();
 		}
 	}

@@ -1,0 +1,207 @@
+package vn.dvk.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * {@code keycloak} profile security: people and groups live in Keycloak (realm {@code dvk}, see
+ * docs/keycloak.md).
+ * <ul>
+ * <li>{@code /api/**} and {@code /engine-rest/**}: OAuth2 resource server, Keycloak-issued JWT
+ * bearer tokens only (issuer the realm, audience {@code dvk-portal}), 401 without one;</li>
+ * <li>the portal and the Camunda webapps: {@code oauth2Login} with the client {@code dvk-portal}
+ * (authorization code + PKCE); the webapps take the signed-in person from Spring Security
+ * (container-based authentication), so one sign-in reaches Tasklist, Cockpit and Admin;</li>
+ * <li>sign-out is OIDC RP-initiated: it ends the Keycloak session too;</li>
+ * <li>the engine reads users and groups from Keycloak ({@code camunda-platform-7-keycloak},
+ * client {@code dvk-engine}); no password ever goes through it.</li>
+ * </ul>
+ * Groups come from the tokens' {@code groups} claim (group names = engine group ids) as
+ * authorities {@code GROUP_<name>}; the user id is {@code preferred_username}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("keycloak")
+class KeycloakSecurityConfiguration {
+
+	static final String REGISTRATION_ID = "keycloak";
+
+	static final String GROUPS_CLAIM = "groups";
+
+	static final String USERNAME_CLAIM = "preferred_username";
+
+	private static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN;
+
+	private static final String LOGIN_URL = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI
+			+ "/" + REGISTRATION_ID;
+
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	/** {@code GROUP_<name>} for every group of a {@code groups} claim (a leading "/" of a path is dropped). */
+	static List<GrantedAuthority> groupAuthorities(Collection<String> groups) {
+		if (groups == null) {
+			return List.of();
+		}
+		return groups.stream()
+			.map(g -> g.startsWith("/") ? g.substring(g.lastIndexOf('/') + 1) : g)
+			.filter(g -> !g.isBlank())
+			.map(g -> (GrantedAuthority) new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + g))
+			.toList();
+	}
+
+	/** The engine's identity provider: users and groups from Keycloak, read-only. */
+	@Bean
+	@ConfigurationProperties("plugin.identity.keycloak")
+	KeycloakIdentityProviderPlugin keycloakIdentityProviderPlugin() {
+		return new KeycloakIdentityProviderPlugin();
+	}
+
+	@Bean
+	ProblemResponses keycloakProblemResponses(MessageSource messages, ObjectMapper json) {
+		return new ProblemResponses(messages, json);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain keycloakApiSecurity(HttpSecurity http, IdentityService identityService,
+			ProblemResponses problems) throws Exception {
+		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+		tokens.setPrincipalClaimName(USERNAME_CLAIM);
+		tokens.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> List.copyOf(groupAuthorities(jwt.getClaimAsStringList(GROUPS_CLAIM))));
+		// path patterns, not MVC matchers: /engine-rest is served by Jersey, not the DispatcherServlet
+		http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+				.authenticationEntryPoint(problems.bearerUnauthorized())
+				.accessDeniedHandler(problems.forbidden()))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems.bearerUnauthorized())
+				.accessDeniedHandler(problems.forbidden()))
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain keycloakCamundaWebappsSecurity(HttpSecurity http) throws Exception {
+		// signed in through Keycloak (the portal chain runs oauth2Login); the webapps keep their own CSRF
+		// protection and read the person from Spring Security (ContainerBasedAuthenticationFilter)
+		http.securityMatcher(path("/camunda/**"))
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_URL)))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain keycloakPortalSecurity(HttpSecurity http, ClientRegistrationRepository clients,
+			IdentityService identityService) throws Exception {
+		DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
+				clients, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		// dvk-portal is confidential but the realm requires PKCE (S256)
+		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(clients);
+		logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/", "/error", "/webjars/**", "/css/**", "/img/**", "/favicon.ico")
+			.permitAll()
+			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+			.permitAll()
+			.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
+			.hasAuthority(ADMIN)
+			.requestMatchers("/ops/**")
+			.hasAuthority(ADMIN)
+			.anyRequest()
+			.authenticated())
+			.oauth2Login(login -> login.loginPage(LOGIN_URL)
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService())))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
+			// the portal's "Đăng nhập" link (/login) goes straight to Keycloak's sign-in page
+			.addFilterBefore(redirect(path("/login"), LOGIN_URL), OAuth2AuthorizationRequestRedirectFilter.class)
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	private static Filter redirect(RequestMatcher matcher, String target) {
+		return (request, response, chain) -> {
+			if (matcher.matches((HttpServletRequest) request)) {
+				HttpServletRequest http = (HttpServletRequest) request;
+				((HttpServletResponse) response).sendRedirect(http.getContextPath() + target);
+				return;
+			}
+			chain.doFilter(request, response);
+		};
+	}
+
+	/** The OIDC user with {@code GROUP_<name>} authorities from the ID token's {@code groups}. */
+	private static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+		OidcUserService delegate = new OidcUserService();
+		return request -> {
+			OidcUser user = delegate.loadUser(request);
+			List<GrantedAuthority> authorities = groupAuthorities(user.getIdToken().getClaimAsStringList(GROUPS_CLAIM));
+			return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), USERNAME_CLAIM);
+		};
+	}
+
+	/** Tasklist, Cockpit and Admin take the person signed in through Keycloak: one sign-in. */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerBasedAuthentication() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.setName("dvk-container-based-authentication");
+		registration.setInitParameters(
+				Map.of("authentication-provider", SpringSecurityAuthenticationProvider.class.getName()));
+		// after Spring Security's filter chain (order -100), which has set the person
+		registration.setOrder(101);
+		registration.addUrlPatterns("/camunda/*");
+		return registration;
+	}
+
+}
