@@ -31,6 +31,10 @@ public class EmbeddedPostgresConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			// Spring stops the server (destroyMethod) after the engine and the pool; zonky's own JVM
+			// shutdown hook would race Spring's and stop it first, leaving the engine's last
+			// commands waiting for a connection until the pool times out
+			.setRegisterShutdownHook(false)
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("max_connections", "100")
