@@ -1,11 +1,12 @@
 package vn.dvk.award;
 
+import static vn.dvk.shared.JdbcValues.instant;
+import static vn.dvk.shared.JdbcValues.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -234,15 +235,6 @@ class NominationRepository {
 				rs.getString("person_name"), rs.getString("person_position"), rs.getString("recipient_name"),
 				rs.getString("unit_code"), rs.getString("achievement"), NominationStatus.valueOf(rs.getString("status")),
 				rs.getString("nominated_by"), instant(rs, "nominated_at"), decision, revocation);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -1,17 +1,18 @@
 package vn.dvk.plan;
 
+import static vn.dvk.shared.JdbcValues.fromJson;
+import static vn.dvk.shared.JdbcValues.instant;
+import static vn.dvk.shared.JdbcValues.json;
+import static vn.dvk.shared.JdbcValues.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +22,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PlanRepository {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final TypeReference<List<PlanField>> FIELDS = new TypeReference<>() {
 	};
@@ -135,38 +134,11 @@ class PlanRepository {
 	private Plan plan(ResultSet rs, int row) throws SQLException {
 		return new Plan(rs.getString("code"), rs.getString("title"), rs.getInt("plan_year"),
 				rs.getString("legal_basis_number"), rs.getObject("legal_basis_date", LocalDate.class),
-				rs.getString("description"), List.copyOf(read(rs.getString("fields"), FIELDS)),
-				List.copyOf(read(rs.getString("scope_unit_codes"), CODES)), ReviewMode.valueOf(rs.getString("review_mode")),
+				rs.getString("description"), List.copyOf(fromJson(rs.getString("fields"), FIELDS)),
+				List.copyOf(fromJson(rs.getString("scope_unit_codes"), CODES)), ReviewMode.valueOf(rs.getString("review_mode")),
 				instant(rs, "registration_deadline"), rs.getInt("reminder_days_before"), rs.getInt("review_days"),
 				rs.getInt("escalation_days"), PlanStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
 				instant(rs, "created_at"), instant(rs, "published_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static String json(Object value) {
-		try {
-			return JSON.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write plan JSON", ex);
-		}
-	}
-
-	private static <T> T read(String json, TypeReference<T> type) {
-		try {
-			return JSON.readValue(json, type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot read plan JSON: " + json, ex);
-		}
 	}
 
 }

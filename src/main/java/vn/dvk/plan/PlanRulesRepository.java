@@ -1,17 +1,18 @@
 package vn.dvk.plan;
 
+import static vn.dvk.shared.JdbcValues.fromJson;
+import static vn.dvk.shared.JdbcValues.instant;
+import static vn.dvk.shared.JdbcValues.json;
+import static vn.dvk.shared.JdbcValues.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +22,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PlanRulesRepository {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final TypeReference<List<Criterion>> CRITERIA = new TypeReference<>() {
 	};
@@ -73,36 +72,9 @@ class PlanRulesRepository {
 		SeasonDates season = new SeasonDates(instant(rs, "evaluation_opens_at"), instant(rs, "result_report_deadline"),
 				instant(rs, "council_session_at"), instant(rs, "award_dossier_deadline"),
 				rs.getObject("summary_date", LocalDate.class));
-		return new PlanRules(List.copyOf(read(rs.getString("criteria"), CRITERIA)),
-				List.copyOf(read(rs.getString("recognition_outcomes"), OUTCOMES)), rs.getInt("recognize_min_score"),
-				rs.getInt("typical_min_score"), List.copyOf(read(rs.getString("awards"), AWARDS)), season);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static String json(Object value) {
-		try {
-			return JSON.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write plan rules JSON", ex);
-		}
-	}
-
-	private static <T> T read(String json, TypeReference<T> type) {
-		try {
-			return JSON.readValue(json, type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot read plan rules JSON: " + json, ex);
-		}
+		return new PlanRules(List.copyOf(fromJson(rs.getString("criteria"), CRITERIA)),
+				List.copyOf(fromJson(rs.getString("recognition_outcomes"), OUTCOMES)), rs.getInt("recognize_min_score"),
+				rs.getInt("typical_min_score"), List.copyOf(fromJson(rs.getString("awards"), AWARDS)), season);
 	}
 
 }

@@ -1,5 +1,7 @@
 package vn.dvk.registration;
 
+import static vn.dvk.shared.JdbcValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -287,11 +289,6 @@ class RegistrationRepository {
 		return new AttachmentInfo(rs.getLong("id"), rs.getString("registration_code"), rs.getString("file_name"),
 				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
 				rs.getString("uploaded_by"), instant(rs, "uploaded_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return value == null ? null : value.toInstant();
 	}
 
 	private static Timestamp ts(Instant instant) {

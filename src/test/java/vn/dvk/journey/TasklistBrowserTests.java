@@ -3,22 +3,16 @@ package vn.dvk.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
+import vn.dvk.testsupport.HeadlessChromium;
 
 /**
  * People in Camunda Tasklist, in a real (Debian) Chromium: the approver approves a plan through
@@ -38,37 +33,20 @@ import org.springframework.web.client.RestClient;
 @ActiveProfiles("test")
 class TasklistBrowserTests {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("dvk.chromium", "/usr/bin/chromium"));
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	static Playwright playwright;
-
-	static Browser browser;
+	static HeadlessChromium chromium;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
-	static void startChromium() throws Exception {
-		assertThat(CHROMIUM).as("Debian's Chromium (apt-get install chromium); .ci/run installs it").exists();
-		Files.createDirectories(SCREENSHOTS);
-		playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
+	static void startChromium() {
+		chromium = HeadlessChromium.launch();
 	}
 
 	@AfterAll
 	static void stopChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -121,9 +99,7 @@ class TasklistBrowserTests {
 	// ---- browser --------------------------------------------------------------------------------
 
 	private BrowserContext newContext() {
-		return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
-			.setLocale("vi-VN")
-			.setTimezoneId("Asia/Ho_Chi_Minh"));
+		return chromium.newContext();
 	}
 
 	private Page signInToTasklist(BrowserContext context, String user) {
@@ -158,7 +134,7 @@ class TasklistBrowserTests {
 	}
 
 	private void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+		HeadlessChromium.screenshot(page, name);
 	}
 
 	// ---- API ------------------------------------------------------------------------------------

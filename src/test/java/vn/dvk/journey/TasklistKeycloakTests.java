@@ -2,16 +2,8 @@ package vn.dvk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.dvk.testsupport.HeadlessChromium;
 import vn.dvk.testsupport.KeycloakTestEnvironment;
 
 /**
@@ -30,13 +23,7 @@ import vn.dvk.testsupport.KeycloakTestEnvironment;
 @ActiveProfiles({ "test", "keycloak" })
 class TasklistKeycloakTests {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("dvk.chromium", "/usr/bin/chromium"));
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	static Playwright playwright;
-
-	static Browser browser;
+	static HeadlessChromium chromium;
 
 	@DynamicPropertySource
 	static void keycloak(DynamicPropertyRegistry registry) {
@@ -47,33 +34,20 @@ class TasklistKeycloakTests {
 	int port;
 
 	@BeforeAll
-	static void startChromium() throws Exception {
-		assertThat(CHROMIUM).as("Debian's Chromium (apt-get install chromium); .ci/run installs it").exists();
-		Files.createDirectories(SCREENSHOTS);
-		playwright = Playwright.create(
-				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
+	static void startChromium() {
+		chromium = HeadlessChromium.launch();
 	}
 
 	@AfterAll
 	static void stopChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@Test
 	void aReviewerSignsInOnceThroughKeycloakReachesTasklistInVietnameseAndSignsOutEverywhere() {
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
-			.setLocale("vi-VN")
-			.setTimezoneId("Asia/Ho_Chi_Minh"))) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			page.setDefaultTimeout(30_000);
 			page.navigate("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
@@ -82,7 +56,7 @@ class TasklistKeycloakTests {
 			page.locator("#username").waitFor();
 			assertThat(page.url()).startsWith(KeycloakTestEnvironment.issuer() + "/protocol/openid-connect/auth");
 			assertThat(page.content()).contains("Mật khẩu");
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("keycloak-1-sign-in.png")));
+			HeadlessChromium.screenshot(page, "keycloak-1-sign-in");
 			page.locator("#username").fill("reviewer-tinh");
 			page.locator("#password").fill("demo");
 			page.locator("#kc-login").click();
@@ -91,7 +65,7 @@ class TasklistKeycloakTests {
 			page.getByText("Việc của nhóm tôi").first().waitFor();
 			assertThat(page.url()).startsWith("http://127.0.0.1:" + port + "/camunda/app/tasklist/");
 			assertThat(page.locator("input[ng-model=\"username\"]").count()).isZero();
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("keycloak-2-tasklist.png")));
+			HeadlessChromium.screenshot(page, "keycloak-2-tasklist");
 
 			// the portal knows the same person; its sign-out ends the Keycloak session too
 			page.navigate("http://127.0.0.1:" + port + "/");
@@ -101,7 +75,7 @@ class TasklistKeycloakTests {
 			page.navigate("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
 			page.locator("#username").waitFor();
 			assertThat(page.url()).startsWith(KeycloakTestEnvironment.issuer());
-			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("keycloak-3-signed-out.png")));
+			HeadlessChromium.screenshot(page, "keycloak-3-signed-out");
 
 			// the portal's "Đăng nhập" link leads to Keycloak's page
 			page.navigate("http://127.0.0.1:" + port + "/login");
