@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * Reads group members through the engine's {@link IdentityService}: the built-in identity tables
@@ -26,16 +27,20 @@ class CamundaRecipientDirectory implements RecipientDirectory {
 
 	@Override
 	public Set<String> emailsOf(Collection<String> groupIds) {
-		Set<String> emails = new LinkedHashSet<>();
-		for (String groupId : groupIds) {
-			for (User user : identityService.getObject().createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
-				String email = user.getEmail();
-				if (email != null && !email.isBlank()) {
-					emails.add(email.trim().toLowerCase(Locale.ROOT));
+		IdentityService identity = identityService.getObject();
+		// every recipient, whoever's request or step sends the mail
+		return EngineIdentity.trusted(identity, () -> {
+			Set<String> emails = new LinkedHashSet<>();
+			for (String groupId : groupIds) {
+				for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+					String email = user.getEmail();
+					if (email != null && !email.isBlank()) {
+						emails.add(email.trim().toLowerCase(Locale.ROOT));
+					}
 				}
 			}
-		}
-		return emails;
+			return emails;
+		});
 	}
 
 }

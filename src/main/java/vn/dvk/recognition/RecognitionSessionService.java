@@ -117,7 +117,7 @@ public class RecognitionSessionService {
 			repository.insertItem(new SessionItem(session.key(), r.code(), position++, r.name(), r.unitCode(), r.field(),
 					r.kind().name(), null, null, null, null));
 		}
-		workflow.start(session, plan.title(), plan.year(), chosen.size());
+		workflow.start(session, plan.title(), plan.year(), chosen.size(), user);
 		return session;
 	}
 
@@ -201,7 +201,7 @@ public class RecognitionSessionService {
 				comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
 		repository.upsertAssessment(assessment);
 		if (unassessed(key, user.id(), ownUnits).isEmpty()) {
-			workflow.completeAssessment(key, user.id());
+			workflow.completeAssessment(key, user);
 		}
 		return assessment;
 	}

@@ -1,5 +1,7 @@
 package vn.dvk.recognition;
 
+import vn.dvk.security.CurrentUser;
+
 /**
  * What {@link RecognitionSessionService} asks of the workflow engine; the engine implementation
  * lives in {@code process}, tests use a fake.
@@ -7,9 +9,9 @@ package vn.dvk.recognition;
 public interface RecognitionWorkflow {
 
 	/** Starts RecognitionReviewProcess for a new session (business key = session key). */
-	void start(RecognitionSession session, String planTitle, int planYear, int modelCount);
+	void start(RecognitionSession session, String planTitle, int planYear, int modelCount, CurrentUser actor);
 
 	/** Completes the member's open assessment task of the session, if there is one. */
-	void completeAssessment(String sessionKey, String memberId);
+	void completeAssessment(String sessionKey, CurrentUser member);
 
 }

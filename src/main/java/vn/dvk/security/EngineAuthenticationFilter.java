@@ -13,16 +13,24 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who calls (user id and groups) for the duration of a request, so that
- * {@code /engine-rest} and our services act as the signed-in person (task completion, history,
- * authorization checks).
+ * Tells the engine who calls {@code /engine-rest} (user id and groups) for the duration of the
+ * request, so that the engine's authorization checks apply to that person and history names them.
+ * Our own services pass the person to the engine themselves ({@code EngineIdentity}); the Camunda
+ * webapps keep their own authentication.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+	static final String ENGINE_REST = "/engine-rest/";
 
 	private final IdentityService identityService;
 
 	EngineAuthenticationFilter(IdentityService identityService) {
 		this.identityService = identityService;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + ENGINE_REST);
 	}
 
 	@Override

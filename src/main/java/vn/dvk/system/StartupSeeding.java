@@ -6,7 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: Tasklist filters always; demo users, groups and an open plan when
+ * At start-up: the engine's group authorizations and Tasklist filters always; demo users, groups and an open plan when
  * {@code dvk.demo.enabled} (the default profile). With a read-only identity provider (the
  * {@code keycloak} profile: users and groups live in Keycloak) only the plan is seeded.
  */
@@ -23,8 +23,11 @@ class StartupSeeding {
 
 	private final IdentityService identityService;
 
+	private final EngineAuthorizationSeeder authorizations;
+
 	StartupSeeding(DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
-			DemoPlanSeeder plans, IdentityService identityService) {
+			DemoPlanSeeder plans, IdentityService identityService, EngineAuthorizationSeeder authorizations) {
+		this.authorizations = authorizations;
 		this.demo = demo;
 		this.identityService = identityService;
 		this.filters = filters;
@@ -34,7 +37,7 @@ class StartupSeeding {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
-		filters.seed();
+		authorizations.seed(filters.seed());
 		if (demo.enabled()) {
 			// a read-only identity (Keycloak in the keycloak profile) already holds the demo users
 			if (!identityService.isReadOnly()) {

@@ -1,5 +1,6 @@
 package vn.dvk.system;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,24 +35,28 @@ class TasklistFilterSeeder {
 		this.tasks = tasks;
 	}
 
-	void seed() {
+	/** Creates the missing filters; returns the ids of all of them. */
+	List<String> seed() {
 		// reviewers' tasks wait unassigned for their group: that list opens first
-		create("Việc của nhóm tôi", "Các việc chờ nhóm của tôi nhận xử lý", -10, "#0d6efd",
-				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-		create("Việc của tôi", "Các việc đang giao cho tôi", -5, "#1f6f43",
-				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		create("Quá hạn", "Các việc của tôi hoặc nhóm tôi đã quá hạn xử lý", 0, "#b02a37",
+		List<String> ids = new ArrayList<>();
+		ids.add(create("Việc của nhóm tôi", "Các việc chờ nhóm của tôi nhận xử lý", -10, "#0d6efd",
+				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
+		ids.add(create("Việc của tôi", "Các việc đang giao cho tôi", -5, "#1f6f43",
+				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+		ids.add(create("Quá hạn", "Các việc của tôi hoặc nhóm tôi đã quá hạn xử lý", 0, "#b02a37",
 				tasks.createTaskQuery()
 					.or()
 					.taskAssigneeExpression("${currentUser()}")
 					.taskCandidateGroupInExpression("${currentUserGroups()}")
 					.endOr()
-					.dueBeforeExpression("${now()}"));
+					.dueBeforeExpression("${now()}")));
+		return ids;
 	}
 
-	private void create(String name, String description, int priority, String color, TaskQuery query) {
-		if (filters.createFilterQuery().filterName(name).count() > 0) {
-			return;
+	private String create(String name, String description, int priority, String color, TaskQuery query) {
+		Filter existing = filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+		if (existing != null) {
+			return existing.getId();
 		}
 		Filter filter = filters.newTaskFilter(name);
 		filter.setQuery(query);
@@ -59,6 +64,7 @@ class TasklistFilterSeeder {
 				true, "variables", CARD_VARIABLES));
 		filters.saveFilter(filter);
 		log.info("Tasklist filter created: {}", name);
+		return filter.getId();
 	}
 
 }

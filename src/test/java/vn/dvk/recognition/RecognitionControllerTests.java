@@ -3,6 +3,8 @@ package vn.dvk.recognition;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -108,7 +110,7 @@ class RecognitionControllerTests {
 			.content("{}")), 403,
 				"Chỉ chuyên viên của Ban (nhóm plan-drafters) được lập phiên bình xét.");
 		verify(workflow, never()).start(any(), anyString(), org.mockito.ArgumentMatchers.anyInt(),
-				org.mockito.ArgumentMatchers.anyInt());
+				org.mockito.ArgumentMatchers.anyInt(), any());
 	}
 
 	@Test
@@ -144,7 +146,7 @@ class RecognitionControllerTests {
 			.andExpect(jsonPath("$.errors[0].message")
 				.value("Chưa đánh giá tiêu chí TC2: Được nhân dân đồng tình, hưởng ứng."));
 		verify(repository, never()).upsertAssessment(any());
-		verify(workflow, never()).completeAssessment(anyString(), anyString());
+		verify(workflow, never()).completeAssessment(anyString(), any());
 	}
 
 	@Test
@@ -161,7 +163,7 @@ class RecognitionControllerTests {
 			.andExpect(jsonPath("$.registrationCode").value(OTHER))
 			.andExpect(jsonPath("$.criteria.length()").value(2));
 		verify(repository).upsertAssessment(any());
-		verify(workflow).completeAssessment(SESSION, "council1");
+		verify(workflow).completeAssessment(eq(SESSION), argThat(u -> "council1".equals(u.id())));
 	}
 
 	@Test

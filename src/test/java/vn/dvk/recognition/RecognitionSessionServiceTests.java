@@ -37,6 +37,7 @@ import vn.dvk.testsupport.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -82,7 +83,7 @@ class RecognitionSessionServiceTests {
 		RecognitionSession session = sessions.create(plan, null, null, DRAFTER);
 
 		assertThat(session.key()).isEqualTo(plan + "-PH1");
-		verify(workflow).start(any(), anyString(), eq(2026), eq(2));
+		verify(workflow).start(any(), anyString(), eq(2026), eq(2), any());
 		assertThatThrownBy(() -> sessions.assess(session.key(), "DK-A-" + plan, List.of(new CriterionMark("TC1", true),
 				new CriterionMark("TC2", true)), null, COUNCIL1))
 			.isInstanceOfSatisfying(DvkException.class, ex -> assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT));
@@ -92,7 +93,7 @@ class RecognitionSessionServiceTests {
 				null, COUNCIL1))
 			.isInstanceOfSatisfying(DvkException.class, ex -> assertThat(ex.fieldErrors()).extracting(f -> f.messageKey())
 				.containsExactly("recognition.assessment.criterion.missing"));
-		verify(workflow, never()).completeAssessment(anyString(), anyString());
+		verify(workflow, never()).completeAssessment(anyString(), any());
 		// what the guard of UserTask_AssessModels asks: the member's own unit's model is not theirs to assess
 		assertThat(sessions.unassessed(session.key(), "council1", Set.of("mttq-tinh"))).containsExactly("DK-B-" + plan);
 		assertThat(sessions.unassessed(session.key(), "council3", Set.of("so-noi-vu")))
@@ -101,7 +102,7 @@ class RecognitionSessionServiceTests {
 		sessions.assess(session.key(), "DK-B-" + plan, List.of(new CriterionMark("TC2", false), new CriterionMark("TC1", true)),
 				"Tốt", COUNCIL1);
 
-		verify(workflow).completeAssessment(session.key(), "council1");
+		verify(workflow).completeAssessment(eq(session.key()), argThat(u -> "council1".equals(u.id())));
 		assertThat(sessions.unassessed(session.key(), "council1", Set.of("mttq-tinh"))).isEmpty();
 		assertThat(sessions.unassessed(session.key(), "council3", Set.of("so-noi-vu")))
 			.containsExactly("DK-A-" + plan, "DK-B-" + plan);

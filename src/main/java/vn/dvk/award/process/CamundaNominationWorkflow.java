@@ -18,7 +18,7 @@ import vn.dvk.organization.Unit;
 import vn.dvk.shared.DvkException;
 import vn.dvk.shared.process.EngineIdentity;
 
-/** {@link NominationWorkflow} on Camunda 7; the caller is the engine's authenticated user meanwhile. */
+/** {@link NominationWorkflow} on Camunda 7, run as the caller (see {@link EngineIdentity}). */
 @Component
 class CamundaNominationWorkflow implements NominationWorkflow {
 
@@ -40,18 +40,20 @@ class CamundaNominationWorkflow implements NominationWorkflow {
 
 	@Override
 	public void start(Nomination nomination, String actor) {
-		if (runtime.createProcessInstanceQuery()
-			.processDefinitionKey(AwardNominationProcess.KEY)
-			.processInstanceBusinessKey(nomination.code())
-			.count() > 0) {
-			throw DvkException.conflict("award.workflow.alreadyStarted", nomination.code());
-		}
 		Map<String, Object> variables = variables(nomination,
 				organization.find(nomination.unitCode()).map(Unit::name).orElse(nomination.unitCode()));
-		EngineIdentity.runAs(identity, actor, List.of(), () -> runtime.createProcessInstanceByKey(AwardNominationProcess.KEY)
-			.businessKey(nomination.code())
-			.setVariables(variables)
-			.execute());
+		EngineIdentity.runAs(identity, actor, List.of(), () -> {
+			if (runtime.createProcessInstanceQuery()
+				.processDefinitionKey(AwardNominationProcess.KEY)
+				.processInstanceBusinessKey(nomination.code())
+				.count() > 0) {
+				throw DvkException.conflict("award.workflow.alreadyStarted", nomination.code());
+			}
+			runtime.createProcessInstanceByKey(AwardNominationProcess.KEY)
+				.businessKey(nomination.code())
+				.setVariables(variables)
+				.execute();
+		});
 	}
 
 	/** The variables a nomination's process starts with. */
@@ -81,21 +83,23 @@ class CamundaNominationWorkflow implements NominationWorkflow {
 	@Override
 	public void completeAuthorityDecision(String nominationCode, String outcome, String number, LocalDate date,
 			String authority, String actor) {
-		Task task = tasks.createTaskQuery()
-			.processDefinitionKey(AwardNominationProcess.KEY)
-			.processInstanceBusinessKey(nominationCode)
-			.taskDefinitionKey(Ids.RECORD_AUTHORITY_DECISION)
-			.active()
-			.list()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> DvkException.conflict("award.decision.noTask", nominationCode));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Vars.AUTHORITY_OUTCOME, outcome);
 		variables.put(Vars.DECISION_NUMBER, number);
 		variables.put(Vars.DECISION_DATE, date.toString());
 		variables.put(Vars.DECISION_AUTHORITY, authority);
-		EngineIdentity.runAs(identity, actor, List.of(), () -> tasks.complete(task.getId(), variables));
+		EngineIdentity.runAs(identity, actor, List.of(), () -> {
+			Task task = tasks.createTaskQuery()
+				.processDefinitionKey(AwardNominationProcess.KEY)
+				.processInstanceBusinessKey(nominationCode)
+				.taskDefinitionKey(Ids.RECORD_AUTHORITY_DECISION)
+				.active()
+				.list()
+				.stream()
+				.findFirst()
+				.orElseThrow(() -> DvkException.conflict("award.decision.noTask", nominationCode));
+			tasks.complete(task.getId(), variables);
+		});
 	}
 
 }

@@ -21,7 +21,8 @@ import vn.dvk.shared.process.EngineIdentity;
 
 /**
  * {@link PlanWorkflow} on Camunda 7. The submitter is the engine's authenticated user while the
- * process moves on, so the first steps record them as actor and history names them as starter.
+ * process moves on, so the first steps record them as actor and history names them as starter
+ * (see {@link EngineIdentity} for the engine's own checks).
  */
 @Component
 class CamundaPlanWorkflow implements PlanWorkflow {
@@ -47,6 +48,13 @@ class CamundaPlanWorkflow implements PlanWorkflow {
 		if (!season.evaluationScheduled()) {
 			return;
 		}
+		EngineIdentity.trusted(identity, () -> {
+			moveSeasonTimers(plan, season);
+			return null;
+		});
+	}
+
+	private void moveSeasonTimers(Plan plan, SeasonDates season) {
 		ProcessInstance instance = runtime.createProcessInstanceQuery()
 			.processDefinitionKey(PlanIssuanceProcess.KEY)
 			.processInstanceBusinessKey(plan.code())
@@ -81,35 +89,37 @@ class CamundaPlanWorkflow implements PlanWorkflow {
 
 	@Override
 	public void start(Plan plan, String submittedBy) {
-		long running = runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PlanIssuanceProcess.KEY)
-			.processInstanceBusinessKey(plan.code())
-			.count();
-		if (running > 0) {
-			throw DvkException.conflict("plan.submit.alreadyStarted", plan.code());
-		}
 		Map<String, Object> variables = PlanVariables.submitted(plan, submittedBy);
-		EngineIdentity.runAs(identity, submittedBy, List.of(), () -> runtime.createProcessInstanceByKey(PlanIssuanceProcess.KEY)
-			.businessKey(plan.code())
-			.setVariables(variables)
-			.execute());
+		EngineIdentity.runAs(identity, submittedBy, List.of(), () -> {
+			long running = runtime.createProcessInstanceQuery()
+				.processDefinitionKey(PlanIssuanceProcess.KEY)
+				.processInstanceBusinessKey(plan.code())
+				.count();
+			if (running > 0) {
+				throw DvkException.conflict("plan.submit.alreadyStarted", plan.code());
+			}
+			runtime.createProcessInstanceByKey(PlanIssuanceProcess.KEY)
+				.businessKey(plan.code())
+				.setVariables(variables)
+				.execute();
+		});
 	}
 
 	@Override
 	public void resubmit(Plan plan, String submittedBy) {
-		Task task = tasks.createTaskQuery()
-			.processDefinitionKey(PlanIssuanceProcess.KEY)
-			.processInstanceBusinessKey(plan.code())
-			.taskDefinitionKey(PlanIssuanceProcess.Ids.REVISE_PLAN)
-			.active()
-			.list()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> DvkException.conflict("plan.submit.noRevisionTask", plan.code()));
 		Map<String, Object> variables = PlanVariables.submitted(plan, submittedBy);
 		// the reason the plan was returned must not be recorded again as the resubmission's comment
 		variables.put(PlanIssuanceProcess.Vars.COMMENT, null);
 		EngineIdentity.runAs(identity, submittedBy, List.of(), () -> {
+			Task task = tasks.createTaskQuery()
+				.processDefinitionKey(PlanIssuanceProcess.KEY)
+				.processInstanceBusinessKey(plan.code())
+				.taskDefinitionKey(PlanIssuanceProcess.Ids.REVISE_PLAN)
+				.active()
+				.list()
+				.stream()
+				.findFirst()
+				.orElseThrow(() -> DvkException.conflict("plan.submit.noRevisionTask", plan.code()));
 			runtime.setVariables(task.getProcessInstanceId(), variables);
 			tasks.complete(task.getId());
 		});

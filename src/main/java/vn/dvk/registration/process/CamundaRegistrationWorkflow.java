@@ -21,9 +21,9 @@ import vn.dvk.shared.process.EngineIdentity;
 /**
  * {@link RegistrationWorkflow} on Camunda 7. The engine shares the application's DataSource and
  * Spring transaction manager, so a process start or task completion commits or rolls back with
- * the registration's own rows. The acting user is set as the engine's authenticated user for
- * the duration of the call (with their groups, should engine authorization be switched on), so
- * delegates can record who acted.
+ * the registration's own rows. The registration service has checked the caller's access; the
+ * engine work runs as that person (history and delegates name them) without the engine's own
+ * checks, see {@link EngineIdentity}.
  */
 @Component
 class CamundaRegistrationWorkflow implements RegistrationWorkflow {
@@ -67,31 +67,35 @@ class CamundaRegistrationWorkflow implements RegistrationWorkflow {
 
 	@Override
 	public void completeRevision(Registration registration, CurrentUser actor) {
-		Task task = tasks.createTaskQuery()
-			.processDefinitionKey(ModelRegistrationProcess.KEY)
-			.processInstanceBusinessKey(registration.code())
-			.taskDefinitionKey(Ids.REVISE_REGISTRATION)
-			.active()
-			.singleResult();
-		if (task == null) {
-			throw DvkException.conflict("registration.revise.noOpenTask", registration.code());
-		}
-		EngineIdentity.runAs(identity, actor.id(), actor.groups(), () -> tasks.complete(task.getId(), Map.of(Vars.REGISTRATION_NAME, registration.name())));
+		EngineIdentity.runAs(identity, actor.id(), actor.groups(), () -> {
+			Task task = tasks.createTaskQuery()
+				.processDefinitionKey(ModelRegistrationProcess.KEY)
+				.processInstanceBusinessKey(registration.code())
+				.taskDefinitionKey(Ids.REVISE_REGISTRATION)
+				.active()
+				.singleResult();
+			if (task == null) {
+				throw DvkException.conflict("registration.revise.noOpenTask", registration.code());
+			}
+			tasks.complete(task.getId(), Map.of(Vars.REGISTRATION_NAME, registration.name()));
+		});
 	}
 
 	@Override
 	public boolean hasOpenResultReportTask(String registrationCode) {
-		return resultReportTask(registrationCode) != null;
+		return EngineIdentity.trusted(identity, () -> resultReportTask(registrationCode) != null);
 	}
 
 	@Override
 	public void completeResultReport(Registration registration, CurrentUser actor) {
-		Task task = resultReportTask(registration.code());
-		if (task == null) {
-			throw DvkException.conflict("registration.report.illegalStatus", registration.code(),
-					registration.status().label());
-		}
-		EngineIdentity.runAs(identity, actor.id(), actor.groups(), () -> tasks.complete(task.getId()));
+		EngineIdentity.runAs(identity, actor.id(), actor.groups(), () -> {
+			Task task = resultReportTask(registration.code());
+			if (task == null) {
+				throw DvkException.conflict("registration.report.illegalStatus", registration.code(),
+						registration.status().label());
+			}
+			tasks.complete(task.getId());
+		});
 	}
 
 	private Task resultReportTask(String registrationCode) {
