@@ -153,9 +153,14 @@ class RegistrationRepository {
 
 	private static String where(Criteria criteria, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
-		if (criteria.visibleUnitCodes() != null) {
+		if (criteria.visibleUnitCodes() != null && criteria.visibleCodes().isEmpty()) {
 			conditions.add("unit_code = any(?)");
 			params.add(criteria.visibleUnitCodes().toArray(String[]::new));
+		}
+		else if (criteria.visibleUnitCodes() != null) {
+			conditions.add("(unit_code = any(?) or code = any(?))");
+			params.add(criteria.visibleUnitCodes().toArray(String[]::new));
+			params.add(criteria.visibleCodes().toArray(String[]::new));
 		}
 		if (criteria.planCode() != null) {
 			conditions.add("plan_code = ?");
@@ -305,7 +310,11 @@ class RegistrationRepository {
 	}
 
 	/** Search criteria after access checks; {@code visibleUnitCodes} null = every unit. */
-	record Criteria(Collection<String> visibleUnitCodes, String planCode, String unitCode, RegistrationStatus status,
+	/**
+	 * {@code visibleUnitCodes} null: no restriction; else the rows of those units or of
+	 * {@code visibleCodes} (registrations seen one by one, e.g. a council's agenda).
+	 */
+	record Criteria(Collection<String> visibleUnitCodes, Collection<String> visibleCodes, String planCode, String unitCode, RegistrationStatus status,
 			String field, Boolean reportOverdue) {
 	}
 

@@ -36,6 +36,7 @@ import vn.dvk.registration.RegistrationRepository.IdempotentRegistration;
 import vn.dvk.registration.RegistrationRepository.StoredResultReport;
 import vn.dvk.registration.process.RegistrationWorkflow;
 import vn.dvk.security.CurrentUser;
+import vn.dvk.security.Groups;
 import vn.dvk.shared.DvkException;
 import vn.dvk.shared.DvkException.FieldProblem;
 
@@ -46,8 +47,10 @@ import vn.dvk.shared.DvkException.FieldProblem;
  *
  * <p>Access: a unit head ({@code unit-<code>}) writes only their own units' registrations;
  * reading is allowed to the own units, to every unit below a unit the caller reviews for
- * ({@code reviewers-<code>}), and to everything for {@link CurrentUser#seesAllUnits()}. A
- * registration the caller may not read is reported as not found (404) on every call.
+ * ({@code reviewers-<code>}), to a council member for the registrations on a recognition session
+ * ({@link CouncilAgenda}), and to everything for {@link CurrentUser#seesAllUnits()}. A
+ * registration the caller may not read is reported as not found (404) on every call, with
+ * nothing of it in the answer.
  */
 @Service
 public class RegistrationService {
@@ -95,8 +98,12 @@ public class RegistrationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final CouncilAgenda councilAgenda;
+
 	RegistrationService(RegistrationRepository repository, RegistrationWorkflow workflow, PlanService plans,
-			OrganizationService organization, AttachmentTypes attachmentTypes, ApplicationEventPublisher events) {
+			OrganizationService organization, AttachmentTypes attachmentTypes, ApplicationEventPublisher events,
+			CouncilAgenda councilAgenda) {
+		this.councilAgenda = councilAgenda;
 		this.repository = repository;
 		this.workflow = workflow;
 		this.plans = plans;
@@ -269,14 +276,18 @@ public class RegistrationService {
 		}
 		String unitCode = blank(filter.unitCode()) ? null : filter.unitCode().strip();
 		Set<String> visibleUnits = user.seesAllUnits() ? null : visibleUnitCodes(user);
-		if (unitCode != null && visibleUnits != null && !visibleUnits.contains(unitCode)) {
+		Set<String> agenda = visibleUnits != null && user.isMemberOf(Groups.RECOGNITION_COUNCIL)
+				? councilAgenda.registrationCodes() : Set.of();
+		boolean ownOrReviewed = visibleUnits == null || unitCode == null || visibleUnits.contains(unitCode);
+		if (!ownOrReviewed && agenda.isEmpty()) {
 			throw DvkException.forbidden("registration.search.unitForbidden");
 		}
-		if (visibleUnits != null && visibleUnits.isEmpty()) {
+		if (visibleUnits != null && visibleUnits.isEmpty() && agenda.isEmpty()) {
 			return new RegistrationPage(List.of(), page, size, 0, 0);
 		}
-		Criteria criteria = new Criteria(unitCode != null ? null : visibleUnits, emptyToNull(filter.planCode()),
-				unitCode, status, emptyToNull(filter.field()), filter.reportOverdue());
+		Criteria criteria = new Criteria(ownOrReviewed && unitCode != null ? null : visibleUnits,
+				ownOrReviewed && unitCode != null ? Set.of() : agenda, emptyToNull(filter.planCode()), unitCode,
+				status, emptyToNull(filter.field()), filter.reportOverdue());
 		long total = repository.count(criteria);
 		List<Registration> items = total == 0 || (long) page * size >= total ? List.of()
 				: repository.search(criteria, page * size, size);
@@ -392,7 +403,8 @@ public class RegistrationService {
 	}
 
 	private boolean visible(Registration registration, CurrentUser user) {
-		return user.seesAllUnits() || visibleUnitCodes(user).contains(registration.unitCode());
+		return user.seesAllUnits() || visibleUnitCodes(user).contains(registration.unitCode())
+				|| user.isMemberOf(Groups.RECOGNITION_COUNCIL) && councilAgenda.contains(registration.code());
 	}
 
 	/** Own units plus every unit below a unit the caller reviews for. */

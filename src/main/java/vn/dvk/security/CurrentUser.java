@@ -49,11 +49,14 @@ public record CurrentUser(String id, Set<String> groups) {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** Specialists, leadership, council, award staff and operators see every unit's records. */
+	/**
+	 * Specialists, leadership, award staff and operators see every unit's records. The council
+	 * sees only what is put before it (the registration module's {@code CouncilAgenda}).
+	 */
 	public boolean seesAllUnits() {
 		return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Groups.PLAN_DRAFTERS)
-				|| groups.contains(Groups.PLAN_APPROVERS) || groups.contains(Groups.RECOGNITION_COUNCIL)
-				|| groups.contains(Groups.AWARD_APPROVERS) || groups.contains(Groups.AWARD_CLERKS);
+				|| groups.contains(Groups.PLAN_APPROVERS) || groups.contains(Groups.AWARD_APPROVERS)
+				|| groups.contains(Groups.AWARD_CLERKS);
 	}
 
 }

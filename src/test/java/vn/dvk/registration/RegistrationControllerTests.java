@@ -371,6 +371,11 @@ class RegistrationControllerTests {
 			return TestOrganizations.khanhHoa();
 		}
 
+		@Bean
+		FakeCouncilAgenda councilAgenda() {
+			return new FakeCouncilAgenda();
+		}
+
 	}
 
 }

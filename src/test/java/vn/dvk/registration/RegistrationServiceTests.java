@@ -78,6 +78,9 @@ class RegistrationServiceTests {
 	FakeRegistrationWorkflow workflow;
 
 	@Autowired
+	FakeCouncilAgenda councilAgenda;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	String planCode;
@@ -277,6 +280,25 @@ class RegistrationServiceTests {
 		assertStatus(() -> registrations.search(filter("xa-cam-hai-tay"), HEAD_CAM_HAI_DONG), HttpStatus.FORBIDDEN);
 		assertStatus(() -> registrations.search(filter("phuong-nha-trang"), DISTRICT_REVIEWER), HttpStatus.FORBIDDEN);
 		assertThat(codes(filter("xa-cam-hai-tay"), DISTRICT_REVIEWER)).containsExactly(camHaiTay);
+	}
+
+	@Test
+	void aCouncilMemberReadsOnlyTheModelsPutBeforeTheCouncilAndTheirOwnUnits() {
+		String camHaiDong = registrations.create(request(true), HEAD_CAM_HAI_DONG, null).registration().code();
+		String camHaiTay = registrations.create(request(true), HEAD_CAM_HAI_TAY, null).registration().code();
+		String nhaTrang = registrations.create(request(true), HEAD_NHA_TRANG, null).registration().code();
+		CurrentUser council = user("council9", "recognition-council", "unit-phuong-nha-trang");
+		CurrentUser councilOnly = user("council8", "recognition-council");
+		councilAgenda.codes.add(camHaiTay);
+
+		assertThat(codes(filter(null), council)).containsExactly(nhaTrang, camHaiTay);
+		assertThat(codes(filter(null), councilOnly)).containsExactly(camHaiTay);
+		assertThat(codes(filter("xa-cam-hai-dong"), councilOnly)).isEmpty();
+		assertThat(codes(filter("xa-cam-hai-tay"), councilOnly)).containsExactly(camHaiTay);
+		assertThat(registrations.get(camHaiTay, councilOnly).registration().code()).isEqualTo(camHaiTay);
+		assertStatus(() -> registrations.get(camHaiDong, councilOnly), HttpStatus.NOT_FOUND);
+		assertStatus(() -> registrations.get(nhaTrang, councilOnly), HttpStatus.NOT_FOUND);
+		assertStatus(() -> registrations.get(camHaiDong, council), HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -537,6 +559,11 @@ class RegistrationServiceTests {
 		@Bean
 		OrganizationService organizationService() {
 			return TestOrganizations.khanhHoa();
+		}
+
+		@Bean
+		FakeCouncilAgenda councilAgenda() {
+			return new FakeCouncilAgenda();
 		}
 
 		@Bean
