@@ -276,12 +276,13 @@ public class RegistrationService {
 		}
 		String unitCode = blank(filter.unitCode()) ? null : filter.unitCode().strip();
 		Set<String> visibleUnits = user.seesAllUnits() ? null : visibleUnitCodes(user);
-		Set<String> agenda = visibleUnits != null && user.isMemberOf(Groups.RECOGNITION_COUNCIL)
-				? councilAgenda.registrationCodes() : Set.of();
+		boolean council = visibleUnits != null && user.isMemberOf(Groups.RECOGNITION_COUNCIL);
 		boolean ownOrReviewed = visibleUnits == null || unitCode == null || visibleUnits.contains(unitCode);
-		if (!ownOrReviewed && agenda.isEmpty()) {
+		if (!ownOrReviewed && !council) {
 			throw DvkException.forbidden("registration.search.unitForbidden");
 		}
+		// a council member may look for any unit: they find only what was put before the council
+		Set<String> agenda = council ? councilAgenda.registrationCodes() : Set.of();
 		if (visibleUnits != null && visibleUnits.isEmpty() && agenda.isEmpty()) {
 			return new RegistrationPage(List.of(), page, size, 0, 0);
 		}

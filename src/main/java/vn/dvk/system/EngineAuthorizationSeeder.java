@@ -32,7 +32,7 @@ import vn.dvk.security.Groups;
  * Nobody but {@code camunda-admin} gets Cockpit or Admin, may start a process through the engine
  * (our processes start through the services that keep our records), or reads instances. Tasks are
  * seen and worked on through the permissions the engine itself grants to a task's candidate groups
- * and assignee (READ and TASK_WORK, and READ on the historic task): a reviewer of one level sees
+ * and assignee (READ and UPDATE, so they may claim, hand back and complete it, and READ on the historic task): a reviewer of one level sees
  * exactly the tasks of that level.
  */
 @Component
