@@ -47,6 +47,24 @@ class ProblemResponses {
 		};
 	}
 
+	/**
+	 * 401 for a valid bearer token of a person Keycloak has disabled or deleted (RFC 6750
+	 * {@code invalid_token}: a new token cannot be had either).
+	 */
+	AuthenticationEntryPoint accountDisabled() {
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate",
+					"Bearer realm=\"DVK\", error=\"invalid_token\", error_description=\"account disabled\"");
+			write(response, HttpStatus.UNAUTHORIZED, "error.accountDisabled");
+		};
+	}
+
+	/** 503 when Keycloak cannot say whether the caller is still enabled (the keycloak profile fails closed). */
+	void identityUnavailable(HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", "30");
+		write(response, HttpStatus.SERVICE_UNAVAILABLE, "error.identityUnavailable");
+	}
+
 	AccessDeniedHandler forbidden() {
 		return (request, response, ex) -> write(response, HttpStatus.FORBIDDEN, "error.forbidden");
 	}
