@@ -2,6 +2,12 @@ package vn.dvk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
@@ -9,19 +15,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 import vn.dvk.testsupport.HeadlessChromium;
 import vn.dvk.testsupport.KeycloakTestEnvironment;
 
 /**
  * Keycloak tier, in Debian's Chromium: one sign-in on Keycloak's (Vietnamese) page reaches
- * Tasklist, in Vietnamese; the portal's sign-out and Tasklist's own "Đăng xuất" end the Keycloak
- * session. Needs {@code bash .ci/keycloak.sh start} and Chromium; fails without.
+ * Tasklist, in Vietnamese, showing exactly the tasks of the person's Keycloak groups; the portal's
+ * sign-out and Tasklist's own "Đăng xuất" end the Keycloak session. Needs {@code bash .ci/keycloak.sh start} and Chromium; fails without.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "dvk.demo.enabled=true") // the demo plan (the demo people live in Keycloak)
 @ActiveProfiles({ "test", "keycloak" })
 class TasklistKeycloakTests {
 
@@ -122,6 +132,80 @@ class TasklistKeycloakTests {
 			page.locator("#username").waitFor();
 			assertThat(page.url()).startsWith(KeycloakTestEnvironment.issuer() + "/protocol/openid-connect/auth");
 		}
+	}
+
+	@Test
+	void aReviewerSeesInTasklistExactlyTheReviewTasksOfTheirLevel() {
+		// two units register with their Keycloak tokens: a ward under the province, a commune of the legacy district
+		String provinceLevel = register("head-phuong-nha-trang", "Mô hình phường " + UUID.randomUUID());
+		String districtLevel = register("head-xa-cam-hai-dong", "Mô hình xã " + UUID.randomUUID());
+
+		try (BrowserContext context = chromium.newContext()) {
+			Page page = context.newPage();
+			page.setDefaultTimeout(30_000);
+			page.navigate("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
+			page.locator("#username").fill("reviewer-tinh");
+			page.locator("#password").fill("demo");
+			page.locator("#kc-login").click();
+			page.getByText("Việc của nhóm tôi").first().click();
+			page.getByText(provinceLevel).first().waitFor();
+			HeadlessChromium.screenshot(page, "keycloak-5-reviewer-tasks");
+			assertThat(page.content()).contains(provinceLevel).doesNotContain(districtLevel);
+		}
+
+		// the same through /engine-rest with each one's token: the engine's own authorization checks
+		assertThat(taskNames("reviewer-tinh")).anyMatch(n -> n.contains(provinceLevel))
+			.noneMatch(n -> n.contains(districtLevel));
+		assertThat(taskNames("reviewer-huyen-cam-lam")).anyMatch(n -> n.contains(districtLevel))
+			.noneMatch(n -> n.contains(provinceLevel));
+		assertThat(taskNames("head-phuong-nha-trang")).noneMatch(n -> n.contains(provinceLevel) || n.contains(districtLevel));
+	}
+
+	private RestClient api(String user) {
+		String token = KeycloakTestEnvironment.accessToken(user, "demo");
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + port)
+			.defaultHeaders(h -> h.setBearerAuth(token))
+			.build();
+	}
+
+	private List<String> taskNames(String user) {
+		JsonNode tasks = api(user).get()
+			.uri("/engine-rest/task?maxResults=200")
+			.retrieve()
+			.body(JsonNode.class);
+		return tasks.findValuesAsText("name");
+	}
+
+	private String register(String head, String name) {
+		JsonNode plans = api(head).get()
+			.uri("/api/plans")
+			.retrieve()
+			.body(JsonNode.class);
+		String plan = null;
+		for (JsonNode p : plans) {
+			if ("REGISTRATION_OPEN".equals(p.path("status").asText())) {
+				plan = p.path("code").asText();
+			}
+		}
+		assertThat(plan).as("the demo plan is open").isNotNull();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("planCode", plan);
+		body.put("kind", "MODEL");
+		body.put("field", "KINH_TE");
+		body.put("name", name);
+		for (String item : List.of("situation", "objectives", "approach", "beneficiaries", "implementers",
+				"resources", "timeframe", "outputs", "sustainability")) {
+			body.put(item, "Nội dung " + item + " của mô hình.");
+		}
+		ResponseEntity<Void> created = api(head).post()
+			.uri("/api/registrations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		return name;
 	}
 
 }
