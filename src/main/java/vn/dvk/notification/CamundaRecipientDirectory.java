@@ -28,7 +28,7 @@ class CamundaRecipientDirectory implements RecipientDirectory {
 	public Set<String> emailsOf(Collection<String> groupIds) {
 		Set<String> emails = new LinkedHashSet<>();
 		for (String groupId : groupIds) {
-			for (User user : identityService.getObject().createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+			for (User user : identityService.getObject().createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList()) {
 				String email = user.getEmail();
 				if (email != null && !email.isBlank()) {
 					emails.add(email.trim().toLowerCase(Locale.ROOT));

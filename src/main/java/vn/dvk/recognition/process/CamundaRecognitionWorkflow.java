@@ -48,7 +48,7 @@ class CamundaRecognitionWorkflow implements RecognitionWorkflow {
 			.taskDefinitionKey(RecognitionReviewProcess.Ids.ASSESS_MODELS)
 			.taskAssignee(memberId)
 			.active()
-			.list()) {
+			.unlimitedList()) {
 			tasks.complete(task.getId());
 		}
 	}
