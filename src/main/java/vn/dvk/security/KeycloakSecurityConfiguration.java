@@ -1,5 +1,6 @@
 package vn.dvk.security;
 
+import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -39,6 +41,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -58,6 +61,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  * Groups come from the tokens' {@code groups} claim (group names = engine group ids) as
  * authorities {@code GROUP_<name>}; the user id is {@code preferred_username}.
+ * Every chain sends the headers of {@link SecurityHeaders} and logs its 401s and 403s
+ * ({@link SecurityAuditFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("keycloak")
@@ -105,7 +110,7 @@ class KeycloakSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain keycloakApiSecurity(HttpSecurity http, IdentityService identityService,
-			ProblemResponses problems) throws Exception {
+			ProblemResponses problems, SecurityAudit audit) throws Exception {
 		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
 		tokens.setPrincipalClaimName(USERNAME_CLAIM);
 		tokens.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> List.copyOf(groupAuthorities(jwt.getClaimAsStringList(GROUPS_CLAIM))));
@@ -116,30 +121,36 @@ class KeycloakSecurityConfiguration {
 				.authenticationEntryPoint(problems.bearerUnauthorized())
 				.accessDeniedHandler(problems.forbidden()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless: a bearer token in every request, no session cookie, so no CSRF
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityHeaders.api())
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems.bearerUnauthorized())
 				.accessDeniedHandler(problems.forbidden()))
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain keycloakCamundaWebappsSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain keycloakCamundaWebappsSecurity(HttpSecurity http, SecurityAudit audit) throws Exception {
 		// signed in through Keycloak (the portal chain runs oauth2Login); the webapps keep their own CSRF
 		// protection and read the person from Spring Security (ContainerBasedAuthenticationFilter)
 		http.securityMatcher(path("/camunda/**"))
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_URL)))
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+			.headers(SecurityHeaders.camundaWebapps())
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
 	SecurityFilterChain keycloakPortalSecurity(HttpSecurity http, ClientRegistrationRepository clients,
-			IdentityService identityService) throws Exception {
+			IdentityService identityService, SecurityAudit audit, @Value("${dvk.keycloak.url}") String keycloakUrl)
+			throws Exception {
+		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
 		DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
 				clients, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		// dvk-portal is confidential but the realm requires PKCE (S256)
@@ -165,8 +176,17 @@ class KeycloakSecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
 			// the portal's "Đăng nhập" link (/login) goes straight to Keycloak's sign-in page
 			.addFilterBefore(redirect(path("/login"), LOGIN_URL), OAuth2AuthorizationRequestRedirectFilter.class)
+			// sign-out posts to /logout, which redirects to Keycloak: form-action must allow it
+			.headers(SecurityHeaders.portal(origin(keycloakUrl)))
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/** {@code scheme://host[:port]} of a URL, as a CSP source. */
+	static String origin(String url) {
+		URI uri = URI.create(url);
+		return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
 	}
 
 	private static Filter redirect(RequestMatcher matcher, String target) {
