@@ -33,10 +33,11 @@ import org.springframework.test.context.ActiveProfiles;
  * The hardening of issue 4 on the whole application (default profile, demo users), over real
  * HTTP on 127.0.0.1: security headers (HSTS only for HTTPS, also behind a proxy), session
  * cookie flags, CSRF on the portal and in the Camunda webapps, the audit log, the engine's
- * query limit and the refusal of Java-serialized variables. Same context as the journeys.
+ * query limit (DVK_ENGINE_QUERY_MAX_RESULTS=1000) and the refusal of Java-serialized variables.
+ * Its own context: the journeys change the demo data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dvk.demo.enabled=true", "dvk.mail.dispatcher.fixed-delay=200ms" })
+		properties = { "dvk.demo.enabled=true", "DVK_ENGINE_QUERY_MAX_RESULTS=1000" })
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityHardeningIntegrationTests {
