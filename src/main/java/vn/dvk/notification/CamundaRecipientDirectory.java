@@ -32,7 +32,7 @@ class CamundaRecipientDirectory implements RecipientDirectory {
 		return EngineIdentity.trusted(identity, () -> {
 			Set<String> emails = new LinkedHashSet<>();
 			for (String groupId : groupIds) {
-				for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+				for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList()) {
 					String email = user.getEmail();
 					if (email != null && !email.isBlank()) {
 						emails.add(email.trim().toLowerCase(Locale.ROOT));

@@ -43,7 +43,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	static List<GrantedAuthority> groupAuthorities(IdentityService identityService, String userId) {
 		return identityService.createGroupQuery()
 			.groupMember(userId)
-			.list()
+			.unlimitedList()
 			.stream()
 			.map(Group::getId)
 			.map(id -> (GrantedAuthority) new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + id))

@@ -1,5 +1,6 @@
 package vn.dvk.security;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -57,6 +58,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -81,6 +83,8 @@ import org.springframework.web.client.RestClient;
  * </ul>
  * Groups come from the tokens' {@code groups} claim (group names = engine group ids) as
  * authorities {@code GROUP_<name>}; the user id is {@code preferred_username}.
+ * Every chain sends the headers of {@link SecurityHeaders} and logs its 401s and 403s
+ * ({@link SecurityAuditFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("keycloak")
@@ -173,7 +177,7 @@ class KeycloakSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain keycloakApiSecurity(HttpSecurity http, IdentityService identityService,
-			ProblemResponses problems, KeycloakUserStatus users) throws Exception {
+			ProblemResponses problems, KeycloakUserStatus users, SecurityAudit audit) throws Exception {
 		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
 		tokens.setPrincipalClaimName(USERNAME_CLAIM);
 		tokens.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> List.copyOf(groupAuthorities(jwt.getClaimAsStringList(GROUPS_CLAIM))));
@@ -184,12 +188,15 @@ class KeycloakSecurityConfiguration {
 				.authenticationEntryPoint(problems.bearerUnauthorized())
 				.accessDeniedHandler(problems.forbidden()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless: a bearer token in every request, no session cookie, so no CSRF
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityHeaders.api())
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems.bearerUnauthorized())
 				.accessDeniedHandler(problems.forbidden()))
 			// stateless: nothing to sign out, the token is refused
 			.addFilterBefore(new ActiveUserFilter(users, (request, response, auth) -> {
 			}, problems.accountDisabled(), problems), AuthorizationFilter.class)
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
 	}
@@ -212,21 +219,22 @@ class KeycloakSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain keycloakCamundaWebappsSecurity(HttpSecurity http, KeycloakUserStatus users,
-			KeycloakSessionLogout keycloakLogout, ProblemResponses problems) throws Exception {
+			KeycloakSessionLogout keycloakLogout, ProblemResponses problems, SecurityAudit audit) throws Exception {
 		// signed in through Keycloak (the portal chain runs oauth2Login); the webapps keep their own CSRF
 		// protection and read the person from Spring Security (ContainerBasedAuthenticationFilter)
 		http.securityMatcher(path("/camunda/**"))
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_URL)))
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.headers(SecurityHeaders.camundaWebapps())
 			// Tasklist's, Cockpit's and Admin's "Đăng xuất" ends everything, not only the webapp's own
 			// authentication (container-based authentication would sign the person straight back in)
 			.logout(logout -> logout.logoutRequestMatcher(webappLogout())
 				.addLogoutHandler(keycloakLogout)
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
 			.addFilterBefore(new ActiveUserFilter(users, endSession(keycloakLogout),
-					new LoginUrlAuthenticationEntryPoint(LOGIN_URL), problems), AuthorizationFilter.class);
+					new LoginUrlAuthenticationEntryPoint(LOGIN_URL), problems), AuthorizationFilter.class)
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class);
 		return http.build();
 	}
 
@@ -234,7 +242,9 @@ class KeycloakSecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain keycloakPortalSecurity(HttpSecurity http, ClientRegistrationRepository clients,
 			IdentityService identityService, KeycloakUserStatus users, KeycloakSessionLogout keycloakLogout,
-			ProblemResponses problems) throws Exception {
+			ProblemResponses problems, SecurityAudit audit, @Value("${dvk.keycloak.url}") String keycloakUrl)
+			throws Exception {
+		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
 		DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
 				clients, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		// dvk-portal is confidential but the realm requires PKCE (S256)
@@ -262,8 +272,17 @@ class KeycloakSecurityConfiguration {
 			.addFilterBefore(redirect(path("/login"), LOGIN_URL), OAuth2AuthorizationRequestRedirectFilter.class)
 			.addFilterBefore(new ActiveUserFilter(users, endSession(keycloakLogout),
 					new LoginUrlAuthenticationEntryPoint(LOGIN_URL), problems), AuthorizationFilter.class)
+			// sign-out posts to /logout, which redirects to Keycloak: form-action must allow it
+			.headers(SecurityHeaders.portal(origin(keycloakUrl)))
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/** {@code scheme://host[:port]} of a URL, as a CSP source. */
+	static String origin(String url) {
+		URI uri = URI.create(url);
+		return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
 	}
 
 	private static Filter redirect(RequestMatcher matcher, String target) {

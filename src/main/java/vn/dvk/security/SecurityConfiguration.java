@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -28,6 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>{@code /ops/**}: operators ({@code camunda-admin});</li>
  * <li>the portal: form login; the home page, static files, health and API docs are public.</li>
  * </ul>
+ * Every chain sends the headers of {@link SecurityHeaders} and logs its 401s and 403s
+ * ({@link SecurityAuditFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!keycloak")
@@ -40,8 +44,12 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(IdentityService identityService) {
-		return new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
+	AuthenticationManager authenticationManager(IdentityService identityService,
+			AuthenticationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
+		// failed sign-ins reach SecurityAudit
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
 	}
 
 	@Bean
@@ -52,35 +60,41 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			IdentityService identityService, ProblemResponses problems) throws Exception {
+			IdentityService identityService, ProblemResponses problems, SecurityAudit audit) throws Exception {
 		// path patterns, not MVC matchers: /engine-rest is served by Jersey, not the DispatcherServlet
 		http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized(true)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless: credentials in every request (HTTP Basic), no session cookie, so no CSRF
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityHeaders.api())
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems.unauthorized(true))
 				.accessDeniedHandler(problems.forbidden()))
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain camundaWebappsSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain camundaWebappsSecurity(HttpSecurity http, SecurityAudit audit) throws Exception {
 		// Tasklist, Cockpit and Admin run their own authentication and CSRF protection
+		// (CsrfPreventionFilter: X-XSRF-TOKEN header, camunda.bpm.webapp.csrf) and send their own CSP
 		http.securityMatcher(path("/camunda/**"))
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+			.headers(SecurityHeaders.camundaWebapps())
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
 	SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			IdentityService identityService) throws Exception {
+			IdentityService identityService, SecurityAudit audit) throws Exception {
+		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/img/**", "/favicon.ico")
@@ -97,6 +111,8 @@ class SecurityConfiguration {
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.headers(SecurityHeaders.portal())
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
 		return http.build();
 	}

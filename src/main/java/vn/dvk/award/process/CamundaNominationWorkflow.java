@@ -94,7 +94,7 @@ class CamundaNominationWorkflow implements NominationWorkflow {
 				.processInstanceBusinessKey(nominationCode)
 				.taskDefinitionKey(Ids.RECORD_AUTHORITY_DECISION)
 				.active()
-				.list()
+				.listPage(0, 1)
 				.stream()
 				.findFirst()
 				.orElseThrow(() -> DvkException.conflict("award.decision.noTask", nominationCode));

@@ -116,7 +116,7 @@ class CamundaPlanWorkflow implements PlanWorkflow {
 				.processInstanceBusinessKey(plan.code())
 				.taskDefinitionKey(PlanIssuanceProcess.Ids.REVISE_PLAN)
 				.active()
-				.list()
+				.listPage(0, 1)
 				.stream()
 				.findFirst()
 				.orElseThrow(() -> DvkException.conflict("plan.submit.noRevisionTask", plan.code()));

@@ -49,7 +49,7 @@ final class AssessModelsGuard {
 		Set<String> ownUnits = configuration.getIdentityService()
 			.createGroupQuery()
 			.groupMember(memberId)
-			.list()
+			.unlimitedList()
 			.stream()
 			.map(Group::getId)
 			.flatMap(group -> Groups.unitCodeOf(group).stream())

@@ -56,7 +56,7 @@ class CamundaRecognitionWorkflow implements RecognitionWorkflow {
 				.taskDefinitionKey(RecognitionReviewProcess.Ids.ASSESS_MODELS)
 				.taskAssignee(member.id())
 				.active()
-				.list()) {
+				.unlimitedList()) {
 				tasks.complete(task.getId());
 			}
 		});

@@ -39,10 +39,10 @@ class RecordRecusalsDelegate implements JavaDelegate {
 		String key = execution.getProcessBusinessKey();
 		IdentityService identity = execution.getProcessEngineServices().getIdentityService();
 		Map<String, Set<String>> memberUnits = new LinkedHashMap<>();
-		for (User member : identity.createUserQuery().memberOfGroup(Groups.RECOGNITION_COUNCIL).orderByUserId().asc().list()) {
+		for (User member : identity.createUserQuery().memberOfGroup(Groups.RECOGNITION_COUNCIL).orderByUserId().asc().unlimitedList()) {
 			memberUnits.put(member.getId(), identity.createGroupQuery()
 				.groupMember(member.getId())
-				.list()
+				.unlimitedList()
 				.stream()
 				.map(Group::getId)
 				.flatMap(group -> Groups.unitCodeOf(group).stream())

@@ -33,7 +33,7 @@ class RefreshReviewAttachmentsListener {
 			.processDefinitionKey(LevelReviewProcess.KEY)
 			.processInstanceBusinessKey(code)
 			.active()
-			.list()) {
+			.unlimitedList()) {
 			runtime.setVariable(review.getId(), Vars.ATTACHMENT_LINKS, links);
 		}
 	}
