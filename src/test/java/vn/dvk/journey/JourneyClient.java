@@ -95,10 +95,10 @@ final class JourneyClient {
 	/** Ids of the open tasks of a business key that the user may work on. */
 	List<String> tasks(String user, String businessKey, String taskDefinitionKey) {
 		JsonNode list = get(user,
-				"/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey={def}&candidateUser={user}",
+				"/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey={def}&candidateUser={user}&maxResults=100",
 				businessKey, taskDefinitionKey, user);
 		JsonNode assigned = get(user,
-				"/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey={def}&assignee={user}",
+				"/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey={def}&assignee={user}&maxResults=100",
 				businessKey, taskDefinitionKey, user);
 		List<String> ids = new java.util.ArrayList<>(list.findValuesAsText("id"));
 		assigned.findValuesAsText("id").stream().filter(id -> !ids.contains(id)).forEach(ids::add);
@@ -132,11 +132,11 @@ final class JourneyClient {
 	/** Fast-forwards a timer: runs the job of the process instance waiting at the given timer now. */
 	void fireTimer(String processDefinitionKey, String businessKey, String timerActivityId) {
 		JsonNode instances = get("admin",
-				"/engine-rest/process-instance?processDefinitionKey={def}&businessKey={key}", processDefinitionKey,
+				"/engine-rest/process-instance?processDefinitionKey={def}&businessKey={key}&maxResults=10", processDefinitionKey,
 				businessKey);
 		assertThat(instances).as(processDefinitionKey + " " + businessKey).hasSize(1);
 		String instance = instances.get(0).path("id").asText();
-		JsonNode jobs = get("admin", "/engine-rest/job?processInstanceId={id}&activityId={activity}", instance,
+		JsonNode jobs = get("admin", "/engine-rest/job?processInstanceId={id}&activityId={activity}&maxResults=10", instance,
 				timerActivityId);
 		assertThat(jobs).as("timer " + timerActivityId + " of " + businessKey).hasSize(1);
 		ResponseEntity<JsonNode> run = post("admin", "/engine-rest/job/{id}/execute", null,

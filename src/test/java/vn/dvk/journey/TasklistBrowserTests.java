@@ -98,6 +98,54 @@ class TasklistBrowserTests {
 
 	// ---- browser --------------------------------------------------------------------------------
 
+	/**
+	 * The operator's Cockpit and Admin work with the engine's query limit and authorization checks
+	 * on: no webapp call is refused while they open their main pages; a unit head is not let in.
+	 */
+	@Test
+	void anOperatorWorksInCockpitAndAdminAndAUnitHeadIsKeptOut() {
+		try (BrowserContext context = newContext()) {
+			Page page = context.newPage();
+			page.setDefaultTimeout(30_000);
+			java.util.List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+			page.onResponse(response -> {
+				if (response.url().contains("/camunda/api/") && response.status() >= 400) {
+					refused.add(response.status() + " " + response.url());
+				}
+			});
+			page.navigate("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/");
+			page.locator("input[ng-model=\"username\"]").fill("admin");
+			page.locator("input[type=password]").fill("demo");
+			page.locator("button[type=submit]").click();
+			page.locator(".dashboard, [cam-widget-header], .processes-dashboard").first().waitFor();
+			page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+			refused.clear(); // before signing in the webapps ask who is signed in and are told 401/404
+			page.reload();
+			page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+			for (String path : new String[] { "/camunda/app/cockpit/default/#/processes",
+					"/camunda/app/cockpit/default/#/decisions", "/camunda/app/cockpit/default/#/tasks",
+					"/camunda/app/admin/default/#/users", "/camunda/app/admin/default/#/groups",
+					"/camunda/app/admin/default/#/authorization?resource=0" }) {
+				page.navigate("http://127.0.0.1:" + port + path);
+				page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+			}
+			// the group authorizations created at start-up, as Admin shows them
+			page.locator("td:has-text(\"reviewers-tinh\")").first().waitFor();
+			HeadlessChromium.screenshot(page, "5-admin-authorizations");
+			assertThat(refused).as("webapp calls refused").isEmpty();
+		}
+		try (BrowserContext context = newContext()) {
+			Page page = context.newPage();
+			page.setDefaultTimeout(30_000);
+			page.navigate("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/");
+			page.locator("input[ng-model=\"username\"]").fill("head-xa-cam-hai-dong");
+			page.locator("input[type=password]").fill("demo");
+			page.locator("button[type=submit]").click();
+			page.locator(".notifications, .alert-danger, .alert-error").first().waitFor();
+			assertThat(page.locator("input[ng-model=\"username\"]").isVisible()).as("still at the sign-in form").isTrue();
+		}
+	}
+
 	private BrowserContext newContext() {
 		return chromium.newContext();
 	}

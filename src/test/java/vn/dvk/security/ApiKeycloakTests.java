@@ -57,19 +57,19 @@ class ApiKeycloakTests {
 		String token = KeycloakTestEnvironment.accessToken("head-xa-cam-hai-dong", "demo");
 
 		assertThat(get("/api/registrations", token).getStatusCode().value()).isEqualTo(200);
-		assertThat(get("/engine-rest/task", token).getStatusCode().value()).isEqualTo(200);
+		assertThat(get("/engine-rest/task?maxResults=50", token).getStatusCode().value()).isEqualTo(200);
 
-		ResponseEntity<JsonNode> anonymous = get("/engine-rest/task", null);
+		ResponseEntity<JsonNode> anonymous = get("/engine-rest/task?maxResults=50", null);
 		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
 		assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
 		assertThat(get("/api/registrations", null).getStatusCode().value()).isEqualTo(401);
-		assertThat(get("/engine-rest/task", token + "x").getStatusCode().value()).isEqualTo(401);
+		assertThat(get("/engine-rest/task?maxResults=50", token + "x").getStatusCode().value()).isEqualTo(401);
 	}
 
 	@Test
 	void theEngineReadsUsersAndGroupsFromKeycloak() {
 		String token = KeycloakTestEnvironment.accessToken("head-xa-cam-hai-dong", "demo");
-		ResponseEntity<JsonNode> groups = get("/engine-rest/group?member=head-xa-cam-hai-dong", token);
+		ResponseEntity<JsonNode> groups = get("/engine-rest/group?member=head-xa-cam-hai-dong&maxResults=50", token);
 		assertThat(groups.getStatusCode().value()).isEqualTo(200);
 		List<String> ids = StreamSupport.stream(groups.getBody().spliterator(), false)
 			.map(g -> g.path("id").asText())
