@@ -241,7 +241,7 @@ class KeycloakSecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain keycloakPortalSecurity(HttpSecurity http, ClientRegistrationRepository clients,
-			IdentityService identityService, KeycloakUserStatus users, KeycloakSessionLogout keycloakLogout,
+			KeycloakUserStatus users, KeycloakSessionLogout keycloakLogout,
 			ProblemResponses problems, SecurityAudit audit, @Value("${dvk.keycloak.url}") String keycloakUrl)
 			throws Exception {
 		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
@@ -274,8 +274,7 @@ class KeycloakSecurityConfiguration {
 					new LoginUrlAuthenticationEntryPoint(LOGIN_URL), problems), AuthorizationFilter.class)
 			// sign-out posts to /logout, which redirects to Keycloak: form-action must allow it
 			.headers(SecurityHeaders.portal(origin(keycloakUrl)))
-			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
-			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class);
 		return http.build();
 	}
 

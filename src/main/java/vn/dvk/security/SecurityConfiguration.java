@@ -93,7 +93,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			IdentityService identityService, SecurityAudit audit) throws Exception {
+			SecurityAudit audit) throws Exception {
 		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth
@@ -112,8 +112,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.headers(SecurityHeaders.portal())
-			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class)
-			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+			.addFilterAfter(new SecurityAuditFilter(audit), SecurityContextHolderFilter.class);
 		return http.build();
 	}
 
