@@ -126,6 +126,7 @@ class TasklistBrowserTests {
 					"/camunda/app/cockpit/default/#/decisions", "/camunda/app/cockpit/default/#/tasks",
 					"/camunda/app/admin/default/#/users", "/camunda/app/admin/default/#/groups",
 					"/camunda/app/admin/default/#/authorization?resource=0" }) {
+				page.navigate("about:blank"); // a full load of each page, not a hash change inside the app
 				page.navigate("http://127.0.0.1:" + port + path);
 				page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
 			}

@@ -14,11 +14,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The engine refuses unbounded lists while a person is signed in ({@code query-max-results-limit}).
- * Tasklist asks for its filter list ({@code GET /camunda/api/engine/engine/{engine}/filter}) in a
- * page larger than that; this asks for the first {@code limit} filters instead, so Tasklist works
- * with the limit on. Every other request passes unchanged.
+ * The webapps ask for some lists without paging or in larger pages (Tasklist its filters, Admin
+ * its groups): every GET or POST of the webapps' engine API ({@code /camunda/api/engine/engine/...})
+ * without {@code maxResults}, or above the limit, asks for the first {@code limit} rows instead
+ * (calls that are not lists ignore the parameter). {@code /engine-rest} is not touched: a client
+ * of the REST API pages itself and is told so (400).
  */
-class WebappFilterListPaging extends OncePerRequestFilter {
+class WebappQueryPaging extends OncePerRequestFilter {
 
 	static final String URL_PATTERN = "/camunda/api/engine/engine/*";
 
@@ -26,14 +28,15 @@ class WebappFilterListPaging extends OncePerRequestFilter {
 
 	private final int limit;
 
-	WebappFilterListPaging(int limit) {
+	WebappQueryPaging(int limit) {
 		this.limit = limit;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod()) || !request.getRequestURI().endsWith("/filter")
-				|| withinLimit(request.getParameter(MAX_RESULTS));
+		// lists are GET, or POST with the query in the body (e.g. Admin's groups); elsewhere the parameter is ignored
+		String method = request.getMethod();
+		return !("GET".equals(method) || "POST".equals(method)) || withinLimit(request.getParameter(MAX_RESULTS));
 	}
 
 	private boolean withinLimit(String maxResults) {
