@@ -81,11 +81,13 @@ class AuthorizationMatrixIntegrationTests {
 
 	@BeforeEach
 	void season() throws Exception {
-		// the demo plan (reviewed at every level), seeded first: the open plan with the smallest code
+		// an open plan reviewed at every level, for the whole province (the demo plan; other tests of a
+		// shared context may add plans reviewed by the province only)
 		JsonNode plans = json(send("drafter", "GET", "/api/plans", null, null));
 		for (JsonNode p : plans) {
 			String code = p.path("code").asText();
-			if ("REGISTRATION_OPEN".equals(p.path("status").asText()) && (plan == null || code.compareTo(plan) < 0)) {
+			if ("REGISTRATION_OPEN".equals(p.path("status").asText()) && "EVERY_LEVEL".equals(p.path("reviewMode").asText())
+					&& p.path("scopeUnitCodes").isEmpty() && (plan == null || code.compareTo(plan) < 0)) {
 				plan = code;
 			}
 		}
@@ -98,7 +100,10 @@ class AuthorizationMatrixIntegrationTests {
 		attachmentA = json(upload).path("id").asLong();
 		JsonNode tasks = json(send("admin", "GET", "/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + registrationA, null,
 				null));
-		assertThat(tasks).as("the district's review task of " + registrationA).hasSize(1);
+		assertThat(tasks).as("the district's review task of %s (plan %s): %s", registrationA, plan,
+				new String(send("admin", "GET", "/api/registrations/" + registrationA, null, null).body(),
+						StandardCharsets.UTF_8))
+			.hasSize(1);
 		taskA = tasks.get(0).path("id").asText();
 		instanceA = tasks.get(0).path("processInstanceId").asText();
 	}
