@@ -6,7 +6,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: the engine's group authorizations and Tasklist filters always; demo users, groups and an open plan when
+ * At start-up: the engine's group authorizations and Tasklist filters always, the task
+ * authorizations of tasks opened before authorization was on (once per database); demo users, groups and an open plan when
  * {@code dvk.demo.enabled} (the default profile). With a read-only identity provider (the
  * {@code keycloak} profile: users and groups live in Keycloak) only the plan is seeded.
  */
@@ -25,9 +26,13 @@ class StartupSeeding {
 
 	private final EngineAuthorizationSeeder authorizations;
 
+	private final TaskAuthorizationBackfill taskAuthorizations;
+
 	StartupSeeding(DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
-			DemoPlanSeeder plans, IdentityService identityService, EngineAuthorizationSeeder authorizations) {
+			DemoPlanSeeder plans, IdentityService identityService, EngineAuthorizationSeeder authorizations,
+			TaskAuthorizationBackfill taskAuthorizations) {
 		this.authorizations = authorizations;
+		this.taskAuthorizations = taskAuthorizations;
 		this.demo = demo;
 		this.identityService = identityService;
 		this.filters = filters;
@@ -38,6 +43,7 @@ class StartupSeeding {
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
 		authorizations.seed(filters.seed());
+		taskAuthorizations.runOnce();
 		if (demo.enabled()) {
 			// a read-only identity (Keycloak in the keycloak profile) already holds the demo users
 			if (!identityService.isReadOnly()) {
