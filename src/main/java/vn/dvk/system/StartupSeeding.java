@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
  * At start-up: the engine's group authorizations and Tasklist filters always, the task
  * authorizations of tasks opened before authorization was on (once per database); demo users, groups and an open plan when
  * {@code dvk.demo.enabled} (the default profile). With a read-only identity provider (the
- * {@code keycloak} profile: users and groups live in Keycloak) only the plan is seeded.
+ * {@code keycloak} profile: users and groups live in Keycloak) only the plan is seeded. Several
+ * nodes on one database seed one after the other ({@link StartupLock}): each finds what the
+ * previous one created.
  */
 @Component
 class StartupSeeding {
@@ -28,9 +30,12 @@ class StartupSeeding {
 
 	private final TaskAuthorizationBackfill taskAuthorizations;
 
-	StartupSeeding(DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
+	private final StartupLock lock;
+
+	StartupSeeding(StartupLock lock, DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
 			DemoPlanSeeder plans, IdentityService identityService, EngineAuthorizationSeeder authorizations,
 			TaskAuthorizationBackfill taskAuthorizations) {
+		this.lock = lock;
 		this.authorizations = authorizations;
 		this.taskAuthorizations = taskAuthorizations;
 		this.demo = demo;
@@ -42,6 +47,10 @@ class StartupSeeding {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
+		lock.run(this::seedNow);
+	}
+
+	private void seedNow() {
 		authorizations.seed(filters.seed());
 		taskAuthorizations.runOnce();
 		if (demo.enabled()) {
