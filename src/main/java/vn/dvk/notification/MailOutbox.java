@@ -86,6 +86,14 @@ class MailOutbox {
 		});
 	}
 
+	/** Gives claimed rows back before their lease ends (only rows still under this very lease). */
+	int release(List<Long> ids, Instant leaseUntil, Instant now) {
+		return jdbc.sql("""
+				update mail_outbox set next_attempt_at = :now
+				where id in (:ids) and status = 'PENDING' and next_attempt_at = :lease
+				""").param("now", at(now)).param("ids", ids).param("lease", at(leaseUntil)).update();
+	}
+
 	void markSent(long id, Instant now) {
 		jdbc.sql("""
 				update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null

@@ -3,6 +3,7 @@ package vn.dvk.notification;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -74,9 +75,22 @@ class MailOutboxDispatcher {
 		int sentCount = 0;
 		for (int batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
 			Instant now = clock.instant();
-			List<OutboxMessage> due = outbox.claimDue(now, now.plus(settings.lease()), settings.batchSize());
-			for (OutboxMessage message : due) {
-				if (send(message)) {
+			// PostgreSQL keeps microseconds: the lease must compare equal when it is given back
+			Instant leaseUntil = now.plus(settings.lease()).truncatedTo(ChronoUnit.MICROS);
+			// another node may claim a row again once its lease is over: a message is only handed to
+			// SMTP while at least half of the lease is left, so a slow server cannot make us send a row
+			// that another node is sending too
+			Instant sendBy = now.plus(settings.lease().dividedBy(2));
+			List<OutboxMessage> due = outbox.claimDue(now, leaseUntil, settings.batchSize());
+			for (int i = 0; i < due.size(); i++) {
+				if (clock.instant().isAfter(sendBy)) {
+					List<Long> rest = due.subList(i, due.size()).stream().map(OutboxMessage::id).toList();
+					int released = outbox.release(rest, leaseUntil, clock.instant());
+					log.warn("Mail dispatch slower than half the lease ({}): {} claimed messages released", settings.lease(),
+							released);
+					return sentCount;
+				}
+				if (send(due.get(i))) {
 					sentCount++;
 				}
 			}

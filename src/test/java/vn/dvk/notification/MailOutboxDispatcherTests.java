@@ -259,6 +259,38 @@ class MailOutboxDispatcherTests {
 			.single()).isEqualTo(rows);
 	}
 
+	@Test
+	void stopsHandingMailToSmtpOnceHalfTheLeaseIsGoneAndGivesTheRestBack() {
+		long first = queue("k1", "a@cam-hai-dong.vn");
+		long second = queue("k2", "b@cam-hai-dong.vn");
+		long third = queue("k3", "c@cam-hai-dong.vn");
+		// a slow SMTP server: each message takes two of the lease's five minutes
+		JavaMailSenderImpl slow = new JavaMailSenderImpl() {
+			@Override
+			public void send(MimeMessage message) {
+				super.send(message);
+				clock.advance(Duration.ofMinutes(2));
+			}
+		};
+		slow.setHost("127.0.0.1");
+		slow.setPort(smtpPort);
+		MailOutboxDispatcher dispatcher = new MailOutboxDispatcher(outbox, slow, properties(20), clock, meters);
+
+		assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+		// after four minutes another node could claim the third row within a minute: not ours to send any more
+		assertThat(server.getReceivedMessages()).hasSize(2);
+		assertThat(row(first)).containsEntry("status", "SENT");
+		assertThat(row(second)).containsEntry("status", "SENT");
+		assertThat(row(third)).containsEntry("status", "PENDING").containsEntry("attempts", 0);
+		assertThat(((Timestamp) row(third).get("next_attempt_at")).toInstant()).as("given back at once")
+			.isEqualTo(clock.instant());
+
+		assertThat(dispatcher(20).dispatchDue()).isEqualTo(1);
+		assertThat(row(third)).containsEntry("status", "SENT");
+		assertThat(server.getReceivedMessages()).hasSize(3);
+	}
+
 	private long queue(String key, String recipient) {
 		outbox.insert(key, "registration-returned", List.of(recipient), new RenderedMail(SUBJECT, BODY),
 				clock.instant());
