@@ -163,7 +163,8 @@ class LevelReviewProcessUpgradeTests {
 
 		ProcessInstance migrated = runtimeService().createProcessInstanceQuery().processInstanceId(old.getId()).singleResult();
 		assertThat(migrated.getProcessDefinitionId()).isEqualTo(definition(2).getId());
-		assertThat(task(migrated).getId()).as("the same task, still claimed by nobody, its name kept").isEqualTo(taskId);
+		assertThat(task(migrated).getId()).as("the same task").isEqualTo(taskId);
+		assertThat(task(migrated).getName()).as("its name as it was").startsWith("Thẩm định: ");
 		assertThat(timer(migrated, Ids.REVIEW_OVERDUE).getDuedate()).isEqualTo(overdue);
 		assertThat(runtimeService().getVariable(old.getId(), Vars.REVIEW_UNIT_CODE)).isEqualTo(Fixtures.DISTRICT);
 
