@@ -449,6 +449,9 @@ class ClusterIntegrationTests {
 				env.put("SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"));
 				env.put("SPRING_DATASOURCE_USERNAME", "postgres");
 				env.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+				// an external database: the engine's tables by explicit choice (docs/operations.md):
+				// the first node creates them, the second only checks them
+				env.put("DVK_ENGINE_SCHEMA_UPDATE", demo ? "true" : "false");
 				starts++;
 				process = builder.start();
 			}
