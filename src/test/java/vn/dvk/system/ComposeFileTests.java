@@ -191,7 +191,7 @@ class ComposeFileTests {
 
 	@Test
 	void appRunsTheKeycloakProfile() {
-		String profiles = appEnvironment().get("SPRING_PROFILES_ACTIVE");
+		String profiles = appProperty("spring.profiles.active");
 		assertThat(profiles).as("SPRING_PROFILES_ACTIVE of the app service").isNotNull();
 		assertThat(List.of(profiles.split("\\s*,\\s*"))).as("SPRING_PROFILES_ACTIVE of the app service")
 			.contains(PROFILE);
@@ -243,9 +243,8 @@ class ComposeFileTests {
 
 	@Test
 	void appUsesThePostgresServiceInsteadOfTheEmbeddedDatabase() {
-		Map<String, String> app = appEnvironment();
 		Map<String, String> postgres = environment("postgres");
-		String url = app.get("SPRING_DATASOURCE_URL");
+		String url = appProperty("spring.datasource.url");
 		assertThat(url).as("SPRING_DATASOURCE_URL of the app service").isNotBlank();
 		Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*").matcher(url);
 		assertThat(jdbc.matches()).as("SPRING_DATASOURCE_URL '%s' is a PostgreSQL JDBC URL", url).isTrue();
@@ -254,35 +253,34 @@ class ComposeFileTests {
 			.isEqualTo(postgres.getOrDefault("PGPORT", "5432"));
 		assertThat(jdbc.group(3)).as("database of SPRING_DATASOURCE_URL = POSTGRES_DB of the postgres service")
 			.isEqualTo(postgres.get("POSTGRES_DB"));
-		assertThat(app.get("SPRING_DATASOURCE_USERNAME"))
+		assertThat(appProperty("spring.datasource.username"))
 			.as("SPRING_DATASOURCE_USERNAME = POSTGRES_USER of the postgres service")
 			.isEqualTo(postgres.get("POSTGRES_USER"));
-		assertThat(app.get("SPRING_DATASOURCE_PASSWORD"))
+		assertThat(appProperty("spring.datasource.password"))
 			.as("SPRING_DATASOURCE_PASSWORD = POSTGRES_PASSWORD of the postgres service")
 			.isEqualTo(postgres.get("POSTGRES_PASSWORD"));
 		// EmbeddedPostgresConfiguration stays off once spring.datasource.url is set; said explicitly as well
-		assertThat(app.get("DVK_EMBEDDED_POSTGRES_ENABLED")).as("DVK_EMBEDDED_POSTGRES_ENABLED of the app service")
+		assertThat(appProperty("dvk.embedded.postgres.enabled")).as("DVK_EMBEDDED_POSTGRES_ENABLED of the app service")
 			.isEqualTo("false");
 	}
 
 	@Test
 	void appSendsMailToMailpitInsteadOfTheEmbeddedServer() {
-		Map<String, String> app = appEnvironment();
-		assertThat(app.get("DVK_EMBEDDED_MAIL_ENABLED"))
+		assertThat(appProperty("dvk.embedded.mail.enabled"))
 			.as("DVK_EMBEDDED_MAIL_ENABLED of the app service (GreenMail starts unless it is false)")
 			.isEqualTo("false");
-		assertThat(app.get("SPRING_MAIL_HOST")).as("SPRING_MAIL_HOST of the app service = the Mailpit service")
+		assertThat(appProperty("spring.mail.host")).as("SPRING_MAIL_HOST of the app service = the Mailpit service")
 			.isEqualTo("mail");
 		String bind = environment("mail").getOrDefault("MP_SMTP_BIND_ADDR", "0.0.0.0:1025");
-		assertThat(app.get("SPRING_MAIL_PORT"))
+		assertThat(appProperty("spring.mail.port"))
 			.as("SPRING_MAIL_PORT of the app service = Mailpit's SMTP port (MP_SMTP_BIND_ADDR=%s)", bind)
 			.isEqualTo(bind.substring(bind.lastIndexOf(':') + 1));
 	}
 
 	@Test
 	void appIsPublishedOnServerPortWhereTheRealmRedirectsTo() throws IOException {
-		Map<String, String> app = appEnvironment();
-		String serverPort = app.getOrDefault("SERVER_PORT", applicationValues.get("server.port"));
+		String serverPort = appProperty("server.port") != null ? appProperty("server.port")
+				: applicationValues.get("server.port");
 		List<int[]> ports = ports("app");
 		assertThat(ports).as("published ports of the app service").hasSize(1);
 		assertThat(ports.get(0)[1]).as("container port of the app service = server.port").isEqualTo(Integer.parseInt(serverPort));
@@ -292,7 +290,7 @@ class ComposeFileTests {
 		portal.path("redirectUris").forEach(uri -> redirects.add(uri.asText()));
 		assertThat(redirects).as("dvk-portal's redirect URIs in the realm cover http://localhost:<published port>")
 			.contains("http://localhost:" + published + "/*");
-		assertThat(app.get("DVK_MAIL_BASEURL")).as("DVK_MAIL_BASEURL (links in emails) of the app service")
+		assertThat(appProperty("dvk.mail.base-url")).as("dvk.mail.base-url (links in emails, DVK_MAIL_BASEURL) of the app service")
 			.isEqualTo("http://localhost:" + published);
 		String dockerfile = Files.readString(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8);
 		assertThat(dockerfile).as("Dockerfile's EXPOSE = server.port").containsPattern("(?m)^EXPOSE " + serverPort + "$");
@@ -410,6 +408,21 @@ class ComposeFileTests {
 
 	private static boolean isApplicationPlaceholder(String variable) {
 		return applicationPlaceholders.containsKey(variable);
+	}
+
+	/**
+	 * The value the app service gives a property through any environment variable Spring binds to it
+	 * (SPRING_DATASOURCE_URL for spring.datasource.url; DVK_MAIL_BASEURL or DVK_MAIL_BASE_URL for
+	 * dvk.mail.base-url), or null.
+	 */
+	private static String appProperty(String property) {
+		List<String> values = appEnvironment().entrySet()
+			.stream()
+			.filter(variable -> !boundKeys(variable.getKey(), Set.of(property)).isEmpty())
+			.map(variable -> variable.getKey() + "=" + variable.getValue())
+			.toList();
+		assertThat(values).as("variables of the app service that set %s", property).hasSizeLessThan(2);
+		return values.isEmpty() ? null : values.get(0).substring(values.get(0).indexOf('=') + 1);
 	}
 
 	/** The keys of {@code candidates} an environment variable binds to, by Spring Boot's own relaxed binding. */
