@@ -242,7 +242,7 @@ class KeycloakSecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain keycloakPortalSecurity(HttpSecurity http, ClientRegistrationRepository clients,
 			KeycloakUserStatus users, KeycloakSessionLogout keycloakLogout,
-			ProblemResponses problems, SecurityAudit audit, @Value("${dvk.keycloak.url}") String keycloakUrl)
+			ProblemResponses problems, SecurityAudit audit, MetricsScrapePort metrics, @Value("${dvk.keycloak.url}") String keycloakUrl)
 			throws Exception {
 		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
 		DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
@@ -257,6 +257,8 @@ class KeycloakSecurityConfiguration {
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers(metrics.prometheusOnManagementPort())
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasAuthority(ADMIN)

@@ -93,7 +93,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain portalSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			SecurityAudit audit) throws Exception {
+			SecurityAudit audit, MetricsScrapePort metrics) throws Exception {
 		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth
@@ -102,6 +102,8 @@ class SecurityConfiguration {
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers(metrics.prometheusOnManagementPort())
 				.permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.hasAuthority(ADMIN)

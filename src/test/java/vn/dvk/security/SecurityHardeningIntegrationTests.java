@@ -37,9 +37,11 @@ import org.springframework.test.context.ActiveProfiles;
  * Its own context: the journeys change the demo data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dvk.demo.enabled=true", "DVK_ENGINE_QUERY_MAX_RESULTS=1000" })
+		properties = { "dvk.demo.enabled=true", "DVK_ENGINE_QUERY_MAX_RESULTS=1000", "management.server.port=0" })
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+// metrics export is off in tests unless asked for: the Prometheus endpoint is part of what is tested
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 class SecurityHardeningIntegrationTests {
 
 	static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -52,6 +54,30 @@ class SecurityHardeningIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
+	@Test
+	void prometheusScrapesWithoutCredentialsOnlyOnTheManagementPort() throws Exception {
+		HttpResponse<String> scrape = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).GET().build(),
+				BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+		// on the application's own port it is for operators only
+		assertThat(send(get("/actuator/prometheus").build()).statusCode()).isIn(302, 401, 403, 404);
+
+		// the other actuator endpoints stay for operators, also on the management port
+		HttpResponse<String> metrics = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/metrics")).GET().build(),
+				BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(metrics.statusCode()).isIn(302, 401, 403);
+		HttpResponse<String> health = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).GET().build(),
+				BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(health.statusCode()).isEqualTo(200);
+	}
 
 	@Test
 	void portalPagesAndTheApiSendTheSecurityHeadersAndHstsOnlyOverHttps() throws Exception {

@@ -136,6 +136,17 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void appsHealthCheckAsksTheActuatorWhereItListens() {
+		// with a management port of its own the actuator (health included) is served there only
+		String managementPort = appEnvironment().get("MANAGEMENT_SERVER_PORT");
+		String port = managementPort != null ? managementPort : "8080";
+		String test = String.valueOf(optionalMap(service("app").get("healthcheck")).get("test"));
+		assertThat(test).as("the app's health check (MANAGEMENT_SERVER_PORT=%s)", managementPort)
+			.contains("/" + port + " ")
+			.contains("/actuator/health");
+	}
+
+	@Test
 	void dataLivesInDeclaredNamedVolumesAndEveryBindMountExists() {
 		Set<String> declared = optionalMap(compose.get("volumes")).keySet();
 		Set<String> used = new TreeSet<>();
