@@ -143,6 +143,18 @@ class ProcessMigrationIntegrationTests {
 		HttpResponse<String> validated = post("admin", "/engine-rest/migration/validate", plan.toString());
 		assertThat(validated.statusCode()).as(validated.body()).isEqualTo(200);
 		assertThat(json(validated).path("instructionReports")).as(validated.body()).isEmpty();
+		// a plan that cannot work is answered 200 as well: only its reports tell
+		JsonNode broken = plan.deepCopy();
+		for (JsonNode instruction : broken.path("instructions")) {
+			if (TASK.equals(instruction.path("sourceActivityIds").get(0).asText())) {
+				((com.fasterxml.jackson.databind.node.ArrayNode) instruction.path("targetActivityIds")).removeAll()
+					.add("UserTask_NotInVersion2");
+			}
+		}
+		HttpResponse<String> refused = post("admin", "/engine-rest/migration/validate", broken.toString());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+		assertThat(json(refused).path("instructionReports")).as(refused.body()).isNotEmpty();
+		assertThat(refused.body()).contains("UserTask_NotInVersion2");
 
 		// execute: synchronously, the one instance named
 		HttpResponse<String> executed = post("admin", "/engine-rest/migration/execute", """
@@ -205,6 +217,9 @@ class ProcessMigrationIntegrationTests {
 			JsonNode province = json(get("reviewer-tinh", "/engine-rest/task?processInstanceBusinessKey=" + code
 					+ "&taskDefinitionKey=" + TASK + "&candidateUser=reviewer-tinh&maxResults=10"));
 			assertThat(province).as("the province's review of %s", code).hasSize(1);
+			assertThat(province.get(0).path("processDefinitionId").asText())
+				.as("started by the registration's own (version 1) ModelRegistrationProcess, from its deployment")
+				.isEqualTo(v1);
 		}
 		JsonNode finished = json(get("admin", "/engine-rest/history/process-instance/" + instance1));
 		assertThat(finished.path("processDefinitionId").asText()).isEqualTo(v2);
