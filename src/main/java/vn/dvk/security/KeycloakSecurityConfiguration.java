@@ -17,8 +17,6 @@ import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
-import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -102,7 +100,6 @@ class KeycloakSecurityConfiguration {
 	/** Tasklist's, Cockpit's and Admin's own sign-out (an XHR POST of the webapps). */
 	static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
-	private static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN;
 
 	private static final String LOGIN_URL = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI
 			+ "/" + REGISTRATION_ID;
@@ -251,21 +248,7 @@ class KeycloakSecurityConfiguration {
 		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(clients);
 		logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
-		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/", "/error", "/webjars/**", "/css/**", "/img/**", "/favicon.ico")
-			.permitAll()
-			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
-			.permitAll()
-			.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-			.permitAll()
-			.requestMatchers(metrics.prometheusOnManagementPort())
-			.permitAll()
-			.requestMatchers(EndpointRequest.toAnyEndpoint())
-			.hasAuthority(ADMIN)
-			.requestMatchers("/ops/**")
-			.hasAuthority(ADMIN)
-			.anyRequest()
-			.authenticated())
+		http.authorizeHttpRequests(PortalAccess.rules(metrics))
 			.oauth2Login(login -> login.loginPage(LOGIN_URL)
 				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService())))

@@ -2,8 +2,6 @@ package vn.dvk.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
-import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +34,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @Profile("!keycloak")
 class SecurityConfiguration {
-
-	private static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN;
 
 	private static RequestMatcher path(String pattern) {
 		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
@@ -96,21 +92,7 @@ class SecurityConfiguration {
 			SecurityAudit audit, MetricsScrapePort metrics) throws Exception {
 		// CSRF protection stays on (session cookie): every form posts its token (th:action adds it)
 		http.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/img/**", "/favicon.ico")
-				.permitAll()
-				.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
-				.permitAll()
-				.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-				.permitAll()
-				.requestMatchers(metrics.prometheusOnManagementPort())
-				.permitAll()
-				.requestMatchers(EndpointRequest.toAnyEndpoint())
-				.hasAuthority(ADMIN)
-				.requestMatchers("/ops/**")
-				.hasAuthority(ADMIN)
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(PortalAccess.rules(metrics))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.headers(SecurityHeaders.portal())
