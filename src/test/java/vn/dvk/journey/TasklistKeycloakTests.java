@@ -2,7 +2,6 @@ package vn.dvk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import vn.dvk.testsupport.ApiFixtures;
 import vn.dvk.testsupport.HeadlessChromium;
 import vn.dvk.testsupport.KeycloakTestEnvironment;
 
@@ -182,22 +182,8 @@ class TasklistKeycloakTests {
 			.uri("/api/plans")
 			.retrieve()
 			.body(JsonNode.class);
-		String plan = null;
-		for (JsonNode p : plans) {
-			if ("REGISTRATION_OPEN".equals(p.path("status").asText())) {
-				plan = p.path("code").asText();
-			}
-		}
-		assertThat(plan).as("the demo plan is open").isNotNull();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("planCode", plan);
-		body.put("kind", "MODEL");
-		body.put("field", "KINH_TE");
-		body.put("name", name);
-		for (String item : List.of("situation", "objectives", "approach", "beneficiaries", "implementers",
-				"resources", "timeframe", "outputs", "sustainability")) {
-			body.put(item, "Nội dung " + item + " của mô hình.");
-		}
+		String plan = ApiFixtures.openPlanReviewedAtEveryLevel(plans);
+		Map<String, Object> body = ApiFixtures.registrationBody(plan, name);
 		ResponseEntity<Void> created = api(head).post()
 			.uri("/api/registrations")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import vn.dvk.testsupport.ApiFixtures;
 
 /**
  * Every role × every API call, /engine-rest call and webapp, on own / other unit or level, against
@@ -85,16 +86,7 @@ class AuthorizationMatrixIntegrationTests {
 
 	@BeforeEach
 	void season() throws Exception {
-		// the demo plan: open, reviewed at every level, for every unit
-		JsonNode plans = json(send("drafter", "GET", "/api/plans", null, null));
-		for (JsonNode p : plans) {
-			String code = p.path("code").asText();
-			if ("REGISTRATION_OPEN".equals(p.path("status").asText()) && "EVERY_LEVEL".equals(p.path("reviewMode").asText())
-					&& (plan == null || code.compareTo(plan) < 0)) {
-				plan = code;
-			}
-		}
-		assertThat(plan).as("an open plan reviewed at every level among %s", plans).isNotNull();
+		plan = ApiFixtures.openPlanReviewedAtEveryLevel(json(send("drafter", "GET", "/api/plans", null, null)));
 		registrationA = register(HEAD_A, secretA);
 		registrationB = register(HEAD_B, secretB);
 		HttpResponse<byte[]> upload = send(HEAD_A, "POST", "/api/registrations/" + registrationA + "/attachments",
@@ -396,23 +388,10 @@ class AuthorizationMatrixIntegrationTests {
 	}
 
 	Map<String, Object> registrationBody(String unitCode, String name) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("planCode", plan);
+		Map<String, Object> body = ApiFixtures.registrationBody(plan, name);
 		if (unitCode != null) {
 			body.put("unitCode", unitCode);
 		}
-		body.put("kind", "MODEL");
-		body.put("field", "KINH_TE");
-		body.put("name", name);
-		body.put("situation", "Chợ cá tự phát, mất vệ sinh.");
-		body.put("objectives", "Chợ sạch, bán đúng chỗ.");
-		body.put("approach", "Vận động tiểu thương ký cam kết.");
-		body.put("beneficiaries", "120 hộ tiểu thương.");
-		body.put("implementers", "Mặt trận, Hội Phụ nữ.");
-		body.put("resources", "Ngân sách xã.");
-		body.put("timeframe", "Từ tháng 3 đến tháng 11.");
-		body.put("outputs", "Quy chế chợ, tổ tự quản.");
-		body.put("sustainability", "Tổ tự quản duy trì.");
 		return body;
 	}
 

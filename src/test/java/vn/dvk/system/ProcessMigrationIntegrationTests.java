@@ -28,6 +28,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.context.ActiveProfiles;
 
+import vn.dvk.testsupport.ApiFixtures;
+
 /**
  * docs/operations.md, "Upgrading a process", run as an operator runs it: over HTTP against the whole
  * application (embedded PostgreSQL, demo users, HTTP Basic, the engine's authorization checks on).
@@ -321,33 +323,11 @@ class ProcessMigrationIntegrationTests {
 	// ---- the season's set-up, as in AuthorizationMatrixIntegrationTests ----------------------------
 
 	String openPlanReviewedAtEveryLevel() throws Exception {
-		String found = null;
-		for (JsonNode p : json(get("drafter", "/api/plans"))) {
-			String code = p.path("code").asText();
-			if ("REGISTRATION_OPEN".equals(p.path("status").asText()) && "EVERY_LEVEL".equals(p.path("reviewMode").asText())
-					&& (found == null || code.compareTo(found) < 0)) {
-				found = code;
-			}
-		}
-		assertThat(found).as("an open plan reviewed at every level").isNotNull();
-		return found;
+		return ApiFixtures.openPlanReviewedAtEveryLevel(json(get("drafter", "/api/plans")));
 	}
 
 	String register(String name) throws Exception {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("planCode", plan);
-		body.put("kind", "MODEL");
-		body.put("field", "KINH_TE");
-		body.put("name", name);
-		body.put("situation", "Chợ cá tự phát, mất vệ sinh.");
-		body.put("objectives", "Chợ sạch, bán đúng chỗ.");
-		body.put("approach", "Vận động tiểu thương ký cam kết.");
-		body.put("beneficiaries", "120 hộ tiểu thương.");
-		body.put("implementers", "Mặt trận, Hội Phụ nữ.");
-		body.put("resources", "Ngân sách xã.");
-		body.put("timeframe", "Từ tháng 3 đến tháng 11.");
-		body.put("outputs", "Quy chế chợ, tổ tự quản.");
-		body.put("sustainability", "Tổ tự quản duy trì.");
+		Map<String, Object> body = ApiFixtures.registrationBody(plan, name);
 		body.put("submit", true);
 		HttpResponse<String> created = post(HEAD, "/api/registrations", JSON.writeValueAsString(body));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
