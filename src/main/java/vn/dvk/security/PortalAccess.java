@@ -22,7 +22,7 @@ final class PortalAccess {
 	static Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules(
 			MetricsScrapePort metrics) {
 		return auth -> auth
-			.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/img/**", "/favicon.ico")
+			.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/public/**")
 			.permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()

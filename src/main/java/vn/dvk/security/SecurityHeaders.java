@@ -18,7 +18,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 final class SecurityHeaders {
 
 	/**
-	 * The portal's pages: Bootstrap from our WebJars, our CSS, no script of our own; Swagger UI
+	 * The portal's pages: Bootstrap, htmx and Chart.js from our WebJars, our CSS and scripts from /js (no inline script); Swagger UI
 	 * (scripts from /swagger-ui, inline styles and data: images); inline style attributes in
 	 * the templates and in the mails shown by /ops/mailbox (a sandboxed srcdoc frame).
 	 */
