@@ -1,7 +1,6 @@
 package vn.dvk.system.web;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.core.Authentication;
@@ -20,13 +19,13 @@ import vn.dvk.security.Groups;
 @Controller
 class PortalController {
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
 	private final PlanService plans;
 
-	PortalController(PlanService plans) {
+	private final OpenTasks openTasks;
+
+	PortalController(PlanService plans, OpenTasks openTasks) {
 		this.plans = plans;
+		this.openTasks = openTasks;
 	}
 
 	@GetMapping("/")
@@ -41,6 +40,10 @@ class PortalController {
 			CurrentUser user = CurrentUser.of(auth.getName(), auth.getAuthorities());
 			model.addAttribute("user", user);
 			model.addAttribute("isAdmin", user.isMemberOf(Groups.CAMUNDA_ADMIN));
+			model.addAttribute("isUnitHead", user.isMemberOf(Groups.UNIT_HEADS));
+			model.addAttribute("isSpecialist", user.isMemberOf(Groups.PLAN_DRAFTERS)
+					|| user.isMemberOf(Groups.PLAN_APPROVERS) || user.isMemberOf(Groups.CAMUNDA_ADMIN));
+			model.addAttribute("tasks", openTasks.of(user));
 		}
 		return "system/home";
 	}
@@ -50,10 +53,10 @@ class PortalController {
 		return "system/login";
 	}
 
-	record OpenPlan(String code, String title, String deadline) {
+	record OpenPlan(String code, String title, Instant deadline) {
 
 		static OpenPlan of(Plan plan) {
-			return new OpenPlan(plan.code(), plan.title(), DATE_TIME.format(plan.registrationDeadline()));
+			return new OpenPlan(plan.code(), plan.title(), plan.registrationDeadline());
 		}
 	}
 
