@@ -61,6 +61,16 @@ public final class HeadlessChromium implements AutoCloseable {
 			.setTimezoneId("Asia/Ho_Chi_Minh"));
 	}
 
+	/** A fresh browser profile the size of a small phone (360 × 740, touch), Vietnamese, Vietnam time. */
+	public BrowserContext newPhoneContext() {
+		return browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+			.setDeviceScaleFactor(2)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setLocale("vi-VN")
+			.setTimezoneId("Asia/Ho_Chi_Minh"));
+	}
+
 	public static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
 	}
