@@ -344,6 +344,18 @@ public class RegistrationService {
 		return added;
 	}
 
+	/** Whether files may be added to a registration in this status (by its own unit). */
+	public static boolean acceptsAttachments(RegistrationStatus status) {
+		return ATTACHABLE.contains(status);
+	}
+
+	/** What an attachment may be (size, count, types), for forms that check a file before sending it. */
+	public static AttachmentRules attachmentRules() {
+		java.util.SortedMap<String, String> accepted = AttachmentTypes.accepted();
+		return new AttachmentRules(ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, List.copyOf(accepted.keySet()),
+				accepted.values().stream().distinct().sorted().toList());
+	}
+
 	/** The 413 of an attachment over {@value #ATTACHMENT_MAX_BYTES} bytes. */
 	public static DvkException attachmentTooLarge(String fileName) {
 		return new DvkException(HttpStatus.PAYLOAD_TOO_LARGE, "registration.attachment.tooLarge", fileName,
