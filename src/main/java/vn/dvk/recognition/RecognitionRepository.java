@@ -209,6 +209,42 @@ class RecognitionRepository {
 			.optional();
 	}
 
+	/** The decided models of the given units, newest decision first. */
+	List<UnitRecognition> decidedOfUnits(Set<String> unitCodes) {
+		if (unitCodes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select i.registration_code, i.name, i.unit_code, s.plan_code, i.field, i.final_outcome,
+				       d.id, d.number, d.decision_date
+				from recognition_session_item i
+				join recognition_session s on s.session_key = i.session_key
+				join recognition_decision d on d.session_key = i.session_key
+				where i.unit_code in (:units) and i.final_outcome is not null
+				order by d.decision_date desc, d.id desc, i.position""")
+			.param("units", unitCodes)
+			.query((rs, n) -> new UnitRecognition(rs.getString("registration_code"), rs.getString("name"),
+					rs.getString("unit_code"), rs.getString("plan_code"), rs.getString("field"),
+					RecognitionOutcome.valueOf(rs.getString("final_outcome")), rs.getLong("id"),
+					rs.getString("number"), rs.getDate("decision_date").toLocalDate()))
+			.list();
+	}
+
+	/** Whether the decision decided a model of one of the given units. */
+	boolean decisionConcernsUnits(long id, Set<String> unitCodes) {
+		if (unitCodes.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("""
+				select count(*) from recognition_decision d
+				join recognition_session_item i on i.session_key = d.session_key
+				where d.id = :id and i.unit_code in (:units)""")
+			.param("id", id)
+			.param("units", unitCodes)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	private static RecognitionSession session(ResultSet rs, int n) throws SQLException {
 		Timestamp decided = rs.getTimestamp("decided_at");
 		return new RecognitionSession(rs.getString("session_key"), rs.getString("plan_code"), rs.getInt("session_no"),

@@ -264,9 +264,23 @@ public class RecognitionSessionService {
 		return planCriteria.stream().map(c -> byCode.get(c.code())).toList();
 	}
 
-	/** The decision as PDF (any signed-in user). */
-	public byte[] decisionPdf(long id) {
-		return repository.decisionPdf(id).orElseThrow(() -> DvkException.notFound("recognition.decision.notFound", id));
+	/**
+	 * The decision as PDF: for staff who see every unit, council members, and the head of a unit
+	 * whose model the decision decided. Anyone else gets the same 404 as for a decision that does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public byte[] decisionPdf(long id, CurrentUser user) {
+		boolean allowed = user.seesAllUnits() || user.isMemberOf(Groups.RECOGNITION_COUNCIL)
+				|| repository.decisionConcernsUnits(id, user.ownUnitCodes());
+		return repository.decisionPdf(id)
+			.filter(pdf -> allowed)
+			.orElseThrow(() -> DvkException.notFound("recognition.decision.notFound", id));
+	}
+
+	/** The council's final outcomes on the models of the caller's own units, newest decision first. */
+	@Transactional(readOnly = true)
+	public List<UnitRecognition> ownUnitsRecognitions(CurrentUser user) {
+		return repository.decidedOfUnits(user.ownUnitCodes());
 	}
 
 	// ---- steps of RecognitionReviewProcess ----

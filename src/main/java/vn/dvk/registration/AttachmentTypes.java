@@ -62,7 +62,20 @@ class AttachmentTypes {
 
 	private static final int MAX_ZIP_ENTRIES = 10_000;
 
+	/** Extensions of the directly recognised types (PDF and images). */
+	private static final Map<String, String> DIRECT_EXTENSIONS = Map.of("pdf", "application/pdf", "jpg", "image/jpeg",
+			"jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp", "gif", "image/gif");
+
 	private final MimeTypes mimeTypes = MimeTypes.getDefaultMimeTypes();
+
+	/** Every accepted extension (lower case, without the dot) with its content type, sorted by extension. */
+	static java.util.SortedMap<String, String> accepted() {
+		java.util.SortedMap<String, String> all = new java.util.TreeMap<>(DIRECT_EXTENSIONS);
+		all.putAll(OOXML);
+		all.putAll(ODF);
+		all.putAll(OLE2);
+		return all;
+	}
 
 	/** The content type to store and serve, or empty when the file must be refused (415). */
 	Optional<String> detect(byte[] content, String fileName) {

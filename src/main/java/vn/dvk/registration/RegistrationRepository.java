@@ -93,12 +93,14 @@ class RegistrationRepository {
 			.single() > 0;
 	}
 
-	/** Updates what a unit may revise: kind, field, the ten items. */
-	void updateContent(String code, RegistrationKind kind, String field, RegistrationItems i, Instant now) {
-		jdbc.sql("update registration set kind = ?, field = ?, name = ?, situation = ?, objectives = ?, approach = ?, "
+	/** Updates what a unit may revise: kind, field, new/continuing (with the earlier registration), the ten items. */
+	void updateContent(String code, RegistrationKind kind, String field, boolean continuing, String previous,
+			RegistrationItems i, Instant now) {
+		jdbc.sql("update registration set kind = ?, field = ?, continuing = ?, previous_registration_code = ?, "
+				+ "name = ?, situation = ?, objectives = ?, approach = ?, "
 				+ "beneficiaries = ?, implementers = ?, resources = ?, timeframe = ?, outputs = ?, sustainability = ?, "
 				+ "updated_at = ?, version = version + 1 where code = ?")
-			.params(kind.name(), field, i.name(), i.situation(), i.objectives(), i.approach(), i.beneficiaries(),
+			.params(kind.name(), field, continuing, previous, i.name(), i.situation(), i.objectives(), i.approach(), i.beneficiaries(),
 					i.implementers(), i.resources(), i.timeframe(), i.outputs(), i.sustainability(), ts(now), code)
 			.update();
 	}

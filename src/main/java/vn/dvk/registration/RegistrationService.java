@@ -189,7 +189,8 @@ public class RegistrationService {
 	}
 
 	/**
-	 * Revises a DRAFT or RETURNED registration of the caller's unit (kind, field, the ten items).
+	 * Revises a DRAFT or RETURNED registration of the caller's unit (kind, field, the ten items,
+	 * and new/continuing with the earlier registration when {@code continuing} is given; null keeps them).
 	 * With {@code submit} (default): a DRAFT is submitted (the process starts); a RETURNED one is
 	 * handed back to its process (UserTask_ReviseRegistration completes, the process marks it
 	 * SUBMITTED again and the reviews restart). A RETURNED revision always adds a REVISED entry.
@@ -212,8 +213,20 @@ public class RegistrationService {
 			problems.add(new FieldProblem("field", "registration.field.required"));
 		}
 		validateItems(request.items(), submitting, problems);
+		// continuation is changed only when the request says (an older client sends nothing: kept)
+		boolean continuing = request.continuing() == null ? current.continuing() : request.isContinuing();
+		String previous = request.continuing() == null ? current.previousRegistrationCode()
+				: continuing ? emptyToNull(request.previousRegistrationCode()) : null;
+		if (continuing && previous == null) {
+			problems.add(new FieldProblem("previousRegistrationCode", "registration.field.previousRequired"));
+		}
 		if (!problems.isEmpty()) {
 			throw DvkException.invalid(problems);
+		}
+		if (continuing && !previous.equals(current.previousRegistrationCode())
+				&& (previous.equals(code) || !repository.existsForUnit(previous, current.unitCode()))) {
+			throw DvkException.invalid(List.of(new FieldProblem("previousRegistrationCode",
+					"registration.field.previousNotFound", previous)));
 		}
 		Plan plan = plans.find(current.planCode())
 			.orElseThrow(() -> DvkException.notFound("registration.plan.notFound", current.planCode()));
@@ -225,7 +238,7 @@ public class RegistrationService {
 
 		Instant now = now();
 		RegistrationItems items = trimmed(request.items());
-		repository.updateContent(code, kind, field, items, now);
+		repository.updateContent(code, kind, field, continuing, previous, items, now);
 		if (current.status() == RegistrationStatus.RETURNED) {
 			repository.appendHistory(code, RegistrationStatus.RETURNED, "REVISED", null, user.id(), null, now);
 			if (submitting) {
@@ -329,6 +342,18 @@ public class RegistrationService {
 		// a review already under way shows the new file too
 		events.publishEvent(new RegistrationAttachmentAdded(code, added.id()));
 		return added;
+	}
+
+	/** Whether files may be added to a registration in this status (by its own unit). */
+	public static boolean acceptsAttachments(RegistrationStatus status) {
+		return ATTACHABLE.contains(status);
+	}
+
+	/** What an attachment may be (size, count, types), for forms that check a file before sending it. */
+	public static AttachmentRules attachmentRules() {
+		java.util.SortedMap<String, String> accepted = AttachmentTypes.accepted();
+		return new AttachmentRules(ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, List.copyOf(accepted.keySet()),
+				accepted.values().stream().distinct().sorted().toList());
 	}
 
 	/** The 413 of an attachment over {@value #ATTACHMENT_MAX_BYTES} bytes. */
@@ -639,6 +664,16 @@ public class RegistrationService {
 	@Transactional(readOnly = true)
 	public boolean resultReportOverdue(String code) {
 		return !repository.reportOverdueAmong(List.of(code)).isEmpty();
+	}
+
+	/**
+	 * Whether the unit is asked for the registration's result report now: its process waits at
+	 * UserTask_FileResultReport (the plan's evaluation has opened) and no report is filed yet.
+	 * No access check.
+	 */
+	@Transactional(readOnly = true)
+	public boolean resultReportAwaited(String code) {
+		return repository.findResultReport(code).isEmpty() && workflow.hasOpenResultReportTask(code);
 	}
 
 	/** The codes among the given ones whose result report is late. */

@@ -170,12 +170,27 @@ class RecognitionControllerTests {
 	void theDecisionIsAPdf() throws Exception {
 		byte[] pdf = "%PDF-1.7 quyết định".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		given(repository.decisionPdf(5)).willReturn(Optional.of(pdf));
+		given(repository.decisionConcernsUnits(5, java.util.Set.of("xa-cam-hai-dong"))).willReturn(true);
 
 		mvc.perform(get("/api/recognition-decisions/5/pdf").with(head()))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PDF))
 			.andExpect(header().string("Content-Disposition", containsString("quyet-dinh-cong-nhan-5.pdf")))
 			.andExpect(content().bytes(pdf));
+	}
+
+	@Test
+	void aUnitHeadGetsOnlyTheDecisionsOfTheirOwnUnitsModelsAndStaffGetEvery() throws Exception {
+		given(repository.decisionPdf(5)).willReturn(Optional.of("%PDF-1.7".getBytes()));
+		given(repository.decisionConcernsUnits(5, java.util.Set.of("xa-cam-hai-tay"))).willReturn(false);
+
+		problem(mvc.perform(get("/api/recognition-decisions/5/pdf").with(user("head-xa-cam-hai-tay").authorities(
+				new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_unit-heads"),
+				new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_unit-xa-cam-hai-tay")))),
+				404, "Không tìm thấy quyết định công nhận số hiệu 5.");
+		mvc.perform(get("/api/recognition-decisions/5/pdf").with(user("drafter").authorities(
+				new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_plan-drafters"))))
+			.andExpect(status().isOk());
 	}
 
 	@Test

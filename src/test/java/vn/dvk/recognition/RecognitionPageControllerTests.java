@@ -305,7 +305,7 @@ class RecognitionPageControllerTests {
 	@Test
 	@WithMockUser(username = "approver", authorities = "GROUP_plan-approvers")
 	void theDecisionPdfOpensFromThePortal() throws Exception {
-		given(sessions.decisionPdf(5)).willReturn("%PDF-1.7".getBytes());
+		given(sessions.decisionPdf(eq(5L), any())).willReturn("%PDF-1.7".getBytes());
 		mvc.perform(get("/recognition-decisions/5/pdf"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))

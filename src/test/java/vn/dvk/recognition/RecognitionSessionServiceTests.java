@@ -135,11 +135,36 @@ class RecognitionSessionServiceTests {
 			}
 			assertThat(numbers).doesNotHaveDuplicates();
 			assertThat(Math.abs(numbers.get(0) - numbers.get(1))).isEqualTo(1);
-			assertThat(sessions.decisionPdf(issued.get(0).get().id())).isEqualTo("%PDF".getBytes());
+			assertThat(sessions.decisionPdf(issued.get(0).get().id(), DRAFTER)).isEqualTo("%PDF".getBytes());
 		}
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	@Test
+	void aUnitHeadReadsTheOutcomesOfTheirOwnModelsAndOnlyTheDecisionsThatDecidedOne() {
+		String plan = plan();
+		String key = sessions.create(plan, null, null, DRAFTER).key();
+		RecognitionDecision decision = sessions.issueDecision(key,
+				Map.of("DK-A-" + plan, "RECOGNIZE_TYPICAL", "DK-B-" + plan, "NOT_RECOGNIZE"), "Chưa đạt", "approver");
+		CurrentUser headSoYTe = new CurrentUser("head-so-y-te", Set.of("unit-heads", "unit-so-y-te"));
+		CurrentUser headCamHaiDong = new CurrentUser("head-xa-cam-hai-dong",
+				Set.of("unit-heads", "unit-xa-cam-hai-dong"));
+
+		assertThat(sessions.ownUnitsRecognitions(headSoYTe)).filteredOn(r -> r.planCode().equals(plan))
+			.singleElement()
+			.satisfies(r -> {
+				assertThat(r.registrationCode()).isEqualTo("DK-B-" + plan);
+				assertThat(r.outcome()).isEqualTo(RecognitionOutcome.NOT_RECOGNIZED);
+				assertThat(r.decisionId()).isEqualTo(decision.id());
+				assertThat(r.decisionNumber()).isEqualTo(decision.number());
+			});
+		assertThat(sessions.ownUnitsRecognitions(headCamHaiDong)).filteredOn(r -> r.planCode().equals(plan)).isEmpty();
+		assertThat(sessions.decisionPdf(decision.id(), headSoYTe)).isEqualTo("%PDF".getBytes());
+		assertThat(sessions.decisionPdf(decision.id(), COUNCIL1)).isEqualTo("%PDF".getBytes());
+		assertThatThrownBy(() -> sessions.decisionPdf(decision.id(), headCamHaiDong))
+			.isInstanceOfSatisfying(DvkException.class, ex -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
 	}
 
 	private String plan() {

@@ -25,6 +25,19 @@ class AttachmentTypesTests {
 	final AttachmentTypes types = new AttachmentTypes();
 
 	@Test
+	void theRulesFormsCheckBeforeUploadingNameEveryAcceptedExtensionAndTheSizeLimit() {
+		AttachmentRules rules = RegistrationService.attachmentRules();
+		org.assertj.core.api.Assertions.assertThat(rules.maxBytes()).isEqualTo(10L * 1024 * 1024);
+		org.assertj.core.api.Assertions.assertThat(rules.maxFiles()).isEqualTo(20);
+		org.assertj.core.api.Assertions.assertThat(rules.extensions())
+			.contains("pdf", "jpg", "jpeg", "png", "webp", "gif", "docx", "xlsx", "pptx", "odt", "doc", "xls", "ppt")
+			.doesNotContain("docm", "exe", "zip");
+		org.assertj.core.api.Assertions.assertThat(rules.contentTypes())
+			.contains("application/pdf", "image/png", "application/msword")
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
 	void acceptsAPdfAndAPngAndNamesThemByTheirContent() {
 		assertThat(types.detect(pdf(), "ke-hoach.pdf")).contains("application/pdf");
 		assertThat(types.detect(png(), "anh-hoat-dong.png")).contains("image/png");

@@ -208,6 +208,48 @@ class RegistrationServiceTests {
 	}
 
 	@Test
+	void aRevisionChangesNewOrContinuingOnlyWhenItSaysSo() {
+		String earlier = registrations.create(request(true), HEAD_CAM_HAI_DONG, null).registration().code();
+		String otherUnits = registrations.create(request(true), HEAD_CAM_HAI_TAY, null).registration().code();
+		String draft = registrations.create(request(false), HEAD_CAM_HAI_DONG, null).registration().code();
+
+		assertThatThrownBy(() -> registrations.revise(draft, revision(true, null), HEAD_CAM_HAI_DONG))
+			.satisfies(ex -> assertThat(fieldsOf(ex)).containsExactly("previousRegistrationCode"));
+		assertThatThrownBy(() -> registrations.revise(draft, revision(true, otherUnits), HEAD_CAM_HAI_DONG))
+			.satisfies(ex -> assertThat(fieldsOf(ex)).containsExactly("previousRegistrationCode"));
+		assertThatThrownBy(() -> registrations.revise(draft, revision(true, draft), HEAD_CAM_HAI_DONG))
+			.satisfies(ex -> assertThat(fieldsOf(ex)).containsExactly("previousRegistrationCode"));
+
+		Registration continuing = registrations.revise(draft, revision(true, earlier), HEAD_CAM_HAI_DONG);
+		assertThat(continuing.continuing()).isTrue();
+		assertThat(continuing.previousRegistrationCode()).isEqualTo(earlier);
+
+		// a client that does not send the choice (continuing null) keeps it
+		Registration kept = registrations.revise(draft, revision(null, null), HEAD_CAM_HAI_DONG);
+		assertThat(kept.continuing()).isTrue();
+		assertThat(kept.previousRegistrationCode()).isEqualTo(earlier);
+
+		Registration fresh = registrations.revise(draft, revision(false, earlier), HEAD_CAM_HAI_DONG);
+		assertThat(fresh.continuing()).isFalse();
+		assertThat(fresh.previousRegistrationCode()).isNull();
+		assertThat(fresh.status()).isEqualTo(RegistrationStatus.DRAFT);
+	}
+
+	@Test
+	void theResultReportIsAwaitedWhileItsTaskIsOpenAndNoReportIsFiled() {
+		String code = accepted(HEAD_CAM_HAI_DONG);
+		given(plans.rules(planCode)).willReturn(vn.dvk.plan.PlanRules.defaults());
+		assertThat(registrations.resultReportAwaited(code)).isFalse();
+
+		workflow.openResultReportTasks.add(code);
+		assertThat(registrations.resultReportAwaited(code)).isTrue();
+
+		registrations.fileResultReport(code, report(List.of()), HEAD_CAM_HAI_DONG);
+		workflow.openResultReportTasks.add(code);
+		assertThat(registrations.resultReportAwaited(code)).isFalse();
+	}
+
+	@Test
 	void theSameIdempotencyKeyReturnsTheSameRegistrationAndADifferentBodyIsAConflict() {
 		CreatedRegistration first = registrations.create(request(true), HEAD_CAM_HAI_DONG, "key-1");
 		CreatedRegistration again = registrations.create(request(true), HEAD_CAM_HAI_DONG, "key-1");
@@ -506,6 +548,10 @@ class RegistrationServiceTests {
 	private RegistrationRequest request(boolean submit) {
 		return new RegistrationRequest(planCode, null, "MODEL", "KINH_TE", false, null, submit,
 				items("Dân vận khéo trong xây dựng nông thôn mới"));
+	}
+
+	private static RegistrationRequest revision(Boolean continuing, String previous) {
+		return new RegistrationRequest(null, null, "MODEL", "KINH_TE", continuing, previous, false, items("Bản nháp"));
 	}
 
 	private RegistrationRequest continuing(String previous) {

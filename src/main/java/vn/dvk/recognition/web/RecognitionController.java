@@ -64,8 +64,7 @@ class RecognitionController {
 	@GetMapping("/api/recognition-decisions/{id}/pdf")
 	@Operation(summary = "Quyết định công nhận (PDF)")
 	ResponseEntity<byte[]> pdf(@PathVariable long id) {
-		CurrentUser.get();
-		byte[] pdf = sessions.decisionPdf(id);
+		byte[] pdf = sessions.decisionPdf(id, CurrentUser.get());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -121,8 +121,7 @@ class RecognitionPageController {
 	/** The decision PDF for a portal session (the {@code /api} copy asks for HTTP Basic). */
 	@GetMapping("/recognition-decisions/{id}/pdf")
 	ResponseEntity<byte[]> decisionPdf(@PathVariable long id) {
-		CurrentUser.get();
-		byte[] pdf = sessions.decisionPdf(id);
+		byte[] pdf = sessions.decisionPdf(id, CurrentUser.get());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -43,7 +43,7 @@ import vn.dvk.registration.RegistrationStatus;
 import vn.dvk.shared.DvkException;
 
 @WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "vn\\.dvk\\.registration\\.web\\.RegistrationPageController", "vn\\.dvk\\.shared\\.web\\..*" }))
+		pattern = { "vn\\.dvk\\.registration\\.web\\.(RegistrationPageController|UnitPortal)", "vn\\.dvk\\.shared\\.web\\..*" }))
 @Import(RegistrationPageControllerTests.Organization.class)
 @WithMockUser(username = "reviewer-tinh", authorities = "GROUP_reviewers-tinh")
 class RegistrationPageControllerTests {
