@@ -39,7 +39,7 @@ class TemplateTextTests {
 	private static final Path MESSAGES = Path.of("src/main/resources/messages");
 
 	/** Attributes whose value replaces (or removes) the element's content. */
-	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert",
+	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:errors", "th:replace", "th:insert",
 			"th:remove");
 
 	/** Attributes a person reads or hears. */
