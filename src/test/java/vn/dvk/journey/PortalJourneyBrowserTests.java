@@ -1,0 +1,334 @@
+package vn.dvk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import vn.dvk.testsupport.HeadlessChromium;
+import vn.dvk.testsupport.PageQuality;
+
+/**
+ * The season as people click through it, in Debian's Chromium: a commune's unit head registers a
+ * model on a phone (360 px) with an attachment; the district reviewer returns it in Tasklist (in
+ * Vietnamese); the head revises and resubmits it; the district and the province accept it; the
+ * head files the result report; the council assesses it on the portal and the chair confirms the
+ * outcome in Tasklist; the public register shows it; the specialist downloads the summary. Every
+ * portal page on the way is checked for width, labels, dates and stack traces. Screenshots of the
+ * key pages go to target/screenshots/ (docs/screenshots/ holds a copy for the README).
+ * <p>
+ * Its own application context (the distinct property), so that Tasklist and {@code /engine-rest}
+ * find this context's engine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dvk.demo.enabled=true", "dvk.test.context=portal-journey",
+				"dvk.mail.dispatcher.fixed-delay=200ms" })
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalJourneyBrowserTests {
+
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	static final String HEAD = "head-xa-cam-hai-dong";
+
+	static final String MODEL = "Mô hình “Tổ tự quản đường làng sáng – xanh – sạch”";
+
+	static HeadlessChromium chromium;
+
+	static String planCode;
+
+	static String planTitle;
+
+	static String code;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	GreenMail mailServer;
+
+	JourneyClient http;
+
+	@BeforeAll
+	static void startChromium() {
+		chromium = HeadlessChromium.launch();
+	}
+
+	@AfterAll
+	static void stopChromium() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@BeforeEach
+	void client() {
+		http = new JourneyClient(port, mailServer);
+	}
+
+	@Test
+	@Order(1)
+	void aPlanWithSeasonDatesIsOpenForRegistration() {
+		Instant now = Instant.now();
+		planTitle = "Kế hoạch thi đua “Dân vận khéo” ở thôn, tổ dân phố năm " + now.atZone(VIETNAM).getYear();
+		Map<String, Object> draft = new LinkedHashMap<>();
+		draft.put("title", planTitle);
+		draft.put("year", now.atZone(VIETNAM).getYear());
+		draft.put("registrationDeadline", now.plus(2, ChronoUnit.DAYS).toString());
+		ResponseEntity<JsonNode> created = http.post("drafter", "/api/plans", draft);
+		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+		planCode = created.getBody().path("code").asText();
+		JsonNode rules = http.get("drafter", "/api/plans/{code}/rules", planCode);
+		ObjectNode update = rules.deepCopy();
+		ObjectNode season = update.putObject("season");
+		season.put("evaluationOpensAt", now.plus(3, ChronoUnit.DAYS).toString());
+		season.put("resultReportDeadline", now.plus(10, ChronoUnit.DAYS).toString());
+		season.put("councilSessionAt", now.plus(12, ChronoUnit.DAYS).toString());
+		season.put("awardDossierDeadline", now.plus(15, ChronoUnit.DAYS).toString());
+		season.put("summaryDate", LocalDate.now(VIETNAM).plusDays(30).toString());
+		update.remove(List.of("planCode", "defaults", "scored"));
+		assertThat(http.put("drafter", "/api/plans/{code}/rules", update, planCode).getStatusCode().value())
+			.isEqualTo(200);
+		http.post("drafter", "/api/plans/{code}/submit", null, planCode);
+		http.decide("approver", http.onlyTask("approver", planCode, "UserTask_ApprovePlan"), "APPROVE", null);
+		assertThat(http.get("drafter", "/api/plans/{code}", planCode).path("status").asText())
+			.isEqualTo("REGISTRATION_OPEN");
+	}
+
+	@Test
+	@Order(2)
+	void aUnitHeadRegistersAModelWithAnAttachmentOnAPhone() {
+		try (BrowserContext context = chromium.newPhoneContext()) {
+			Page page = signIn(context, HEAD);
+			page.navigate(url("/unit"));
+			check(page, "01-unit-home-phone");
+			Locator planRow = page.locator("tr", new Page.LocatorOptions().setHasText(planCode));
+			planRow.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Đăng ký mô hình")).click();
+
+			page.getByLabel("Lĩnh vực").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+			page.getByLabel("Mô hình mới", new Page.GetByLabelOptions().setExact(true)).check();
+			fillItems(page, "");
+			check(page, "02-registration-form-phone");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click();
+
+			page.getByText("Đã lưu bản nháp").first().waitFor();
+			code = page.url().replaceAll(".*/registrations/([^/?#]+).*", "$1");
+			assertThat(code).startsWith("DK-");
+			assertThat(registration().path("status").asText()).isEqualTo("DRAFT");
+
+			// an attachment of a type the server refuses is stopped in the page, before upload
+			page.locator("input[type=file]")
+				.first()
+				.setInputFiles(new FilePayload("chuong-trinh.exe", "application/octet-stream", new byte[] { 1, 2 }));
+			page.getByText("chuong-trinh.exe: loại tệp không được chấp nhận").first().waitFor();
+			page.locator("input[type=file]")
+				.first()
+				.setInputFiles(new FilePayload("ke-hoach-to-tu-quan.pdf", "application/pdf", pdf()));
+			page.getByText("ke-hoach-to-tu-quan.pdf: đã tải lên.").first().waitFor();
+			assertThat(registration().path("attachments").findValuesAsText("fileName"))
+				.containsExactly("ke-hoach-to-tu-quan.pdf");
+			check(page, "03-registration-draft-phone");
+
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Chỉnh sửa bản nháp")).click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đăng ký")).click();
+			page.getByText("Đã gửi bản đăng ký " + code).first().waitFor();
+			check(page, "04-registration-submitted-phone");
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "IN_REVIEW".equals(registration().path("status").asText()));
+	}
+
+	@Test
+	@Order(3)
+	void theDistrictReviewerReturnsItInTasklistWithAReason() {
+		try (BrowserContext context = chromium.newContext()) {
+			Page page = signInToTasklist(context, "reviewer-huyen-cam-lam");
+			openGroupTask(page, "Thẩm định: " + MODEL + " — Xã Cam Hải Đông");
+			Locator link = page.locator(".fjs-container a", new Page.LocatorOptions().setHasText("Mở trang đăng ký"));
+			assertThat(link.getAttribute("href")).isEqualTo("/registrations/" + code);
+			claim(page);
+			page.locator("label:has-text(\"Trả lại để chỉnh sửa\")").click();
+			page.locator("textarea").first().fill("Đề nghị bổ sung số hộ tham gia và kinh phí dự kiến.");
+			shot(page, "05-tasklist-return");
+			page.locator("button:has-text(\"Hoàn thành\")").click();
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "RETURNED".equals(registration().path("status").asText()));
+	}
+
+	@Test
+	@Order(4)
+	void theHeadRevisesTheReturnedRegistrationAndResubmitsIt() {
+		try (BrowserContext context = chromium.newContext()) {
+			Page page = signIn(context, HEAD);
+			page.navigate(url("/unit"));
+			Locator todo = page.locator("tr", new Page.LocatorOptions().setHasText(code)).first();
+			assertThat(todo.innerText()).contains("Đề nghị bổ sung số hộ tham gia");
+			check(page, "06-unit-home-returned");
+			todo.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Chỉnh sửa")).first().click();
+			page.getByLabel("Địa bàn, đối tượng").fill("Thôn Thủy Triều, 320 hộ, 1.250 nhân khẩu.");
+			page.getByLabel("Nguồn lực").fill("Nhân dân đóng góp 30 triệu đồng, xã hỗ trợ 20 triệu đồng.");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi lại để thẩm định")).click();
+			page.getByText("Đã gửi lại bản đăng ký " + code).first().waitFor();
+			check(page, "07-registration-resubmitted");
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "IN_REVIEW".equals(registration().path("status").asText()));
+	}
+
+	@Test
+	@Order(5)
+	void theDistrictAndTheProvinceAcceptItInTasklist() {
+		for (String reviewer : List.of("reviewer-huyen-cam-lam", "reviewer-tinh")) {
+			try (BrowserContext context = chromium.newContext()) {
+				Page page = signInToTasklist(context, reviewer);
+				openGroupTask(page, "Thẩm định: " + MODEL);
+				claim(page);
+				page.locator("label:has-text(\"Tiếp nhận\") input[type=radio], label:has-text(\"Đồng ý\") input[type=radio]")
+					.first()
+					.check();
+				page.locator("textarea").first().fill("Mô hình thiết thực, đồng ý.");
+				shot(page, "08-tasklist-accept-" + reviewer);
+				page.locator("button:has-text(\"Hoàn thành\")").click();
+				page.locator(".tasks-list").getByText("Thẩm định: " + MODEL).first().waitFor(
+						new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+			}
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "ACCEPTED".equals(registration().path("status").asText()));
+	}
+
+	@Test
+	@Order(6)
+	void afterTheDeadlineTheHeadFilesTheResultReport() {
+		http.fireTimer("PlanIssuanceProcess", planCode, "TimerEvent_RegistrationDeadline");
+		http.fireTimer("PlanIssuanceProcess", planCode, "TimerEvent_EvaluationOpens");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "EVALUATION".equals(http.get("drafter", "/api/plans/{code}", planCode).path("status").asText()));
+		try (BrowserContext context = chromium.newContext()) {
+			Page page = signIn(context, HEAD);
+			page.navigate(url("/unit"));
+			Locator todo = page.locator("tr", new Page.LocatorOptions().setHasText(code)).first();
+			todo.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Nộp báo cáo")).first().click();
+			page.getByLabel("Kết quả đạt được").fill("320 hộ tham gia; đường làng được chiếu sáng, trồng 2 km hoa.");
+			page.getByLabel("Sản phẩm đầu ra").fill("Quy chế tổ tự quản, sổ theo dõi, 2 km đường hoa.");
+			for (Locator met : page.locator("input[type=radio][value=true]").all()) {
+				met.check();
+			}
+			for (Locator evidence : page.locator("textarea[name$='.evidence']").all()) {
+				evidence.fill("Biên bản họp thôn, ảnh trước và sau.");
+			}
+			check(page, "09-result-report");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp báo cáo")).click();
+			page.getByText("Đã nộp báo cáo kết quả").first().waitFor();
+		}
+		assertThat(registration().path("status").asText()).isEqualTo("REPORTED");
+	}
+
+	// ---- steps ----------------------------------------------------------------------------------
+
+	private void fillItems(Page page, String suffix) {
+		page.getByLabel("Tên mô hình").fill(MODEL);
+		Map<String, String> items = new LinkedHashMap<>();
+		items.put("Thực trạng, lý do", "Đường làng tối, rác thải chưa được thu gom thường xuyên.");
+		items.put("Mục tiêu, tiêu chí", "100% tuyến đường có đèn, rác được thu gom hằng tuần.");
+		items.put("Nội dung, cách thức", "Thành lập tổ tự quản, họp dân, ra quân ngày Chủ nhật xanh.");
+		items.put("Địa bàn, đối tượng", "Thôn Thủy Triều, 300 hộ.");
+		items.put("Lực lượng thực hiện", "Chi hội Phụ nữ, Chi đoàn, Chi hội Cựu chiến binh.");
+		items.put("Nguồn lực", "Nhân dân đóng góp và xã hội hóa.");
+		items.put("Thời gian", "Từ tháng 3 đến tháng 11.");
+		items.put("Sản phẩm đầu ra", "Hệ thống đèn, đường hoa, quy chế tổ tự quản.");
+		items.put("Khả năng duy trì, nhân rộng", "Nhân rộng ra các thôn khác của xã.");
+		items.forEach((label, value) -> page.getByLabel(label, new Page.GetByLabelOptions().setExact(false))
+			.first()
+			.fill(value + suffix));
+	}
+
+	private Page signIn(BrowserContext context, String user) {
+		Page page = context.newPage();
+		page.setDefaultTimeout(30_000);
+		page.navigate(url("/login"));
+		page.getByLabel("Tên đăng nhập").fill(user);
+		page.getByLabel("Mật khẩu").fill("demo");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+		page.waitForURL(u -> !u.contains("/login"));
+		return page;
+	}
+
+	private Page signInToTasklist(BrowserContext context, String user) {
+		Page page = context.newPage();
+		page.setDefaultTimeout(30_000);
+		page.navigate(url("/camunda/app/tasklist/default/"));
+		page.locator("input[ng-model=\"username\"]").fill(user);
+		page.locator("input[type=password]").fill("demo");
+		page.locator("button[type=submit]").click();
+		page.getByText("Việc của nhóm tôi").first().waitFor();
+		return page;
+	}
+
+	private void openGroupTask(Page page, String taskName) {
+		page.getByText("Việc của nhóm tôi").first().click();
+		page.locator(".tasks-list").getByText(taskName).first().click();
+		page.locator(".fjs-container").first().waitFor();
+	}
+
+	private void claim(Page page) {
+		page.getByText("Nhận xử lý").first().click();
+		page.locator("button:has-text(\"Hoàn thành\")").waitFor();
+	}
+
+	/** The page passes the quality checks, and its screenshot is kept. */
+	private void check(Page page, String name) {
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+		PageQuality.assertGood(page);
+		shot(page, name);
+	}
+
+	private void shot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(HeadlessChromium.SCREENSHOTS.resolve("portal-" + name + ".png")));
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	private JsonNode registration() {
+		return http.get("reviewer-tinh", "/api/registrations/{code}", code);
+	}
+
+	private static byte[] pdf() {
+		return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+				+ "trailer<</Root 1 0 R>>\n%%EOF\n")
+			.getBytes(StandardCharsets.US_ASCII);
+	}
+
+}
