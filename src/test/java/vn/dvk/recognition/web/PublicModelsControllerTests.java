@@ -123,8 +123,9 @@ class PublicModelsControllerTests {
 			.containsExactly("Tất cả", "Công nhận", "Công nhận tiêu biểu");
 		assertThat(page.select("#results table caption").text()).isEqualTo("Danh sách mô hình được công nhận");
 		assertThat(page.select("#results tbody tr")).hasSize(2);
-		assertThat(page.select("#results tbody tr").first().text())
-			.isEqualTo("Chợ cá an toàn, văn minh Xã Cam Hải Đông Kinh tế 2026 Công nhận tiêu biểu");
+		assertThat(page.select("#results tbody tr").first().select("td").eachText()).containsExactly(
+				"Chợ cá an toàn, văn minh Xã Cam Hải Đông · Kinh tế", "Xã Cam Hải Đông", "Kinh tế", "2026",
+				"Công nhận tiêu biểu");
 		assertThat(page.select("#results tbody a").first().attr("href")).isEqualTo("/public/models/41");
 		assertThat(page.select(".table-responsive")).hasSize(1);
 		assertThat(page.select("script[src]")).extracting(s -> s.attr("src")).anySatisfy(src -> assertThat(src).startsWith("/webjars/htmx.org/").endsWith("/dist/htmx.min.js"));
