@@ -55,7 +55,9 @@ class PublicModelsController {
 		model.addAttribute("rows", views.rows(found.items()));
 		model.addAttribute("pages", Pagination.of(filters, found));
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
-		if ("true".equals(htmx) && historyRestore == null) {
+		boolean resultsOnly = "true".equals(htmx) && historyRestore == null;
+		model.addAttribute("htmx", resultsOnly);
+		if (resultsOnly) {
 			return "public/models :: results";
 		}
 		model.addAttribute("options", views.options());

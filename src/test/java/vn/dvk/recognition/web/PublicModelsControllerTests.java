@@ -159,8 +159,9 @@ class PublicModelsControllerTests {
 		assertThat(page.select("#field option[selected]").val()).isEqualTo("KINH_TE");
 		assertThat(page.select("#year option[selected]").val()).isEqualTo("2026");
 		assertThat(page.select("#sort option[selected]").val()).isEqualTo("NAME");
-		assertThat(page.select("#results > p").first().text())
-			.isEqualTo("Mô hình 61–61 trong tổng số 1.234 mô hình tìm thấy.");
+		assertThat(page.select("#results-status").text()).isEqualTo("Mô hình 61–61 trong tổng số 1.234 mô hình tìm thấy.");
+		assertThat(page.select("#results-status").attr("role")).isEqualTo("status");
+		assertThat(page.select("#results-status").hasAttr("hx-swap-oob")).isFalse();
 		assertThat(page.select(".pagination a")).extracting(a -> a.text())
 			.containsExactly("Trang trước", "1", "2", "3", "4", "5", "6", "62", "Trang sau");
 		assertThat(page.select(".pagination .active a").text()).isEqualTo("4");
@@ -195,6 +196,9 @@ class PublicModelsControllerTests {
 			.getContentAsString();
 
 		assertThat(html).doesNotContain("<html").doesNotContain("<form").contains("id=\"results\"");
+		// the summary goes into the live region that stays in the page
+		assertThat(Jsoup.parse(html).select("#results-status").attr("hx-swap-oob")).isEqualTo("innerHTML");
+		assertThat(Jsoup.parse(html).select("#results-status").text()).isEqualTo("Mô hình 21–21 trong tổng số 21 mô hình tìm thấy.");
 		assertThat(Jsoup.parse(html).select("#results tbody tr").text()).contains("Tổ tự quản an ninh trật tự");
 		assertThat(Jsoup.parse(html).select(".pagination .active a").text()).isEqualTo("2");
 	}
