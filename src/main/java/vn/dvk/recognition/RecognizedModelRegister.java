@@ -24,6 +24,9 @@ public class RecognizedModelRegister {
 
 	public static final String SOURCE_IMPORT = "IMPORT";
 
+	/** Longest search text looked at (longer is cut). */
+	static final int SEARCH_MAX = 200;
+
 	private final RecognizedModelRepository repository;
 
 	private final Clock clock;
@@ -80,6 +83,53 @@ public class RecognizedModelRegister {
 	@Transactional(readOnly = true)
 	public List<RecognizedModel> upToYear(int year) {
 		return repository.upToYear(year);
+	}
+
+	/** One entry by its id. */
+	@Transactional(readOnly = true)
+	public Optional<RecognizedModel> find(long id) {
+		return repository.find(id);
+	}
+
+	/**
+	 * One page of the register for the public list: only recognised models are ever in it. The
+	 * text is compared without diacritics and case, each of its words as the start of a word of
+	 * the name; a text without letters or digits is no criterion.
+	 */
+	@Transactional(readOnly = true)
+	public RegisterPage search(RegisterQuery query) {
+		String text = searchText(query.text());
+		long total = repository.count(query, text);
+		List<RecognizedModel> items = total == 0 || (long) query.page() * query.size() >= total ? List.of()
+				: repository.search(query, text);
+		return new RegisterPage(items, query.page(), query.size(), total);
+	}
+
+	/** How many entries per year of recognition (oldest first); aggregated in the database. */
+	@Transactional(readOnly = true)
+	public List<RegisterCount> countsByYear() {
+		return repository.countsByYear();
+	}
+
+	/** How many entries per field (most first); aggregated in the database. */
+	@Transactional(readOnly = true)
+	public List<RegisterCount> countsByField() {
+		return repository.countsByField();
+	}
+
+	/** How many entries per unit (most first); aggregated in the database. */
+	@Transactional(readOnly = true)
+	public List<RegisterCount> countsByUnit() {
+		return repository.countsByUnit();
+	}
+
+	/** The words of a search, at most {@value #SEARCH_MAX} characters; null without a letter or digit. */
+	static String searchText(String text) {
+		if (text == null || text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+			return null;
+		}
+		String stripped = text.strip();
+		return stripped.length() > SEARCH_MAX ? stripped.substring(0, SEARCH_MAX) : stripped;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package vn.dvk.recognition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code recognized_model} table (V6). */
+/** The {@code recognized_model} table (V6; search columns V9). */
 @Repository
 class RecognizedModelRepository {
 
@@ -107,6 +108,89 @@ class RecognizedModelRepository {
 			.params(unitCodes.toArray(String[]::new), years.toArray(Integer[]::new))
 			.query(this::model)
 			.list();
+	}
+
+	Optional<RecognizedModel> find(long id) {
+		return jdbc.sql("select " + COLUMNS + " from recognized_model where id = ?").param(id).query(this::model).optional();
+	}
+
+	/**
+	 * One page of the entries matching the query. The words of {@code text} are folded in SQL
+	 * ({@code search_fold}, V9) like the stored names and matched as prefixes on the GIN index.
+	 */
+	List<RecognizedModel> search(RegisterQuery query, String text) {
+		List<Object> params = new ArrayList<>();
+		String where = where(query, text, params);
+		params.add(query.size());
+		params.add((long) query.page() * query.size());
+		return jdbc.sql("select " + COLUMNS + " from recognized_model" + where + " order by " + order(query.sort())
+				+ " limit ? offset ?")
+			.params(params)
+			.query(this::model)
+			.list();
+	}
+
+	long count(RegisterQuery query, String text) {
+		List<Object> params = new ArrayList<>();
+		String where = where(query, text, params);
+		return jdbc.sql("select count(*) from recognized_model" + where).params(params).query(Long.class).single();
+	}
+
+	/** Entries per year of recognition, oldest year first. */
+	List<RegisterCount> countsByYear() {
+		return counts("recognized_year", "recognized_year");
+	}
+
+	/** Entries per field, most first. */
+	List<RegisterCount> countsByField() {
+		return counts("field", "count(*) desc, field");
+	}
+
+	/** Entries per unit, most first. */
+	List<RegisterCount> countsByUnit() {
+		return counts("unit_code", "count(*) desc, unit_code");
+	}
+
+	private List<RegisterCount> counts(String column, String order) {
+		return jdbc.sql("select " + column + "::text as key, count(*) as recognized, "
+				+ "count(*) filter (where outcome = 'RECOGNIZED_TYPICAL') as typical from recognized_model group by "
+				+ column + " order by " + order)
+			.query((rs, n) -> new RegisterCount(rs.getString("key"), rs.getLong("recognized"), rs.getLong("typical")))
+			.list();
+	}
+
+	private static String where(RegisterQuery query, String text, List<Object> params) {
+		List<String> conditions = new ArrayList<>();
+		if (text != null) {
+			conditions.add("search_words @@ to_tsquery('simple', array_to_string(array(select word || ':*' "
+					+ "from regexp_split_to_table(search_fold(?), '[^[:alnum:]]+') as word where word <> ''), ' & '))");
+			params.add(text);
+		}
+		if (query.field() != null) {
+			conditions.add("field = ?");
+			params.add(query.field());
+		}
+		if (query.unitCode() != null) {
+			conditions.add("unit_code = ?");
+			params.add(query.unitCode());
+		}
+		if (query.year() != null) {
+			conditions.add("recognized_year = ?");
+			params.add(query.year());
+		}
+		if (query.outcome() != null) {
+			conditions.add("outcome = ?");
+			params.add(query.outcome().name());
+		}
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+	}
+
+	private static String order(RegisterQuery.Sort sort) {
+		return switch (sort) {
+			case NEWEST -> "recognized_year desc, search_name, id";
+			case NAME -> "search_name, recognized_year desc, id";
+			case OLDEST -> "recognized_year, search_name, id";
+		};
 	}
 
 	private RecognizedModel model(ResultSet rs, int row) throws SQLException {

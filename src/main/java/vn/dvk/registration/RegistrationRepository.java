@@ -195,6 +195,14 @@ class RegistrationRepository {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
+	/** Registrations sent (not DRAFT) per plan and field; an index-only scan (V9). */
+	List<SentCount> sentCounts() {
+		return jdbc.sql("select plan_code, field, count(*) as sent from registration where status <> 'DRAFT' "
+				+ "group by plan_code, field order by plan_code, field")
+			.query((rs, n) -> new SentCount(rs.getString("plan_code"), rs.getString("field"), rs.getLong("sent")))
+			.list();
+	}
+
 	/** Registrations of a plan in a status (and field), oldest submission first. */
 	List<Registration> inStatus(String planCode, RegistrationStatus status, String field) {
 		return jdbc.sql("select " + COLUMNS + " from registration where plan_code = ? and status = ? "

@@ -420,6 +420,12 @@ public class RegistrationService {
 		return repository.registeredUnitCodes(planCode);
 	}
 
+	/** Registrations sent (every status but DRAFT) per plan and field, counted in the database. */
+	@Transactional(readOnly = true)
+	public List<SentCount> sentCounts() {
+		return repository.sentCounts();
+	}
+
 	// ---------------------------------------------------------------- rules
 
 	private Registration requireVisible(String code, CurrentUser user) {

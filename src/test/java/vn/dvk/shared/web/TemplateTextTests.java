@@ -78,6 +78,31 @@ class TemplateTextTests {
 		assertThat(literals).as("literal text in templates (move it to a message file)").isEmpty();
 	}
 
+	/** CSP allows scripts from our own files only: no inline script, no event handler attribute. */
+	@Test
+	void templatesHoldNoInlineScriptOrEventHandler() throws IOException {
+		List<String> inline = new ArrayList<>();
+		for (Path template : templates()) {
+			Document doc = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
+			String name = TEMPLATES.relativize(template).toString();
+			for (Element script : doc.select("script")) {
+				boolean data = script.attr("type").equals("application/json");
+				if (!data && !script.hasAttr("src") && !script.hasAttr("th:src") && !script.hasAttr("th:replace")) {
+					inline.add(name + ": inline <script>");
+				}
+			}
+			for (Element element : doc.getAllElements()) {
+				for (Attribute attribute : element.attributes()) {
+					String key = attribute.getKey().replaceFirst("^th:", "");
+					if (key.startsWith("on") || key.startsWith("hx-on")) {
+						inline.add(name + ": " + attribute.getKey() + " on <" + element.tagName() + ">");
+					}
+				}
+			}
+		}
+		assertThat(inline).as("scripts the Content-Security-Policy would block").isEmpty();
+	}
+
 	@Test
 	void everyMessageKeyInTemplatesIsDefined() throws IOException {
 		Properties messages = messages();
