@@ -69,6 +69,9 @@ class PortalJourneyBrowserTests {
 
 	static String code;
 
+	/** The page a step is on, shot and printed when the step fails. */
+	static Page current;
+
 	@LocalServerPort
 	int port;
 
@@ -126,7 +129,7 @@ class PortalJourneyBrowserTests {
 	@Test
 	@Order(2)
 	void aUnitHeadRegistersAModelWithAnAttachmentOnAPhone() {
-		try (BrowserContext context = chromium.newPhoneContext()) {
+		browse(true, context -> {
 			Page page = signIn(context, HEAD);
 			page.navigate(url("/unit"));
 			check(page, "01-unit-home-phone");
@@ -161,7 +164,7 @@ class PortalJourneyBrowserTests {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đăng ký")).click();
 			page.getByText("Đã gửi bản đăng ký " + code).first().waitFor();
 			check(page, "04-registration-submitted-phone");
-		}
+		});
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "IN_REVIEW".equals(registration().path("status").asText()));
 	}
@@ -169,7 +172,7 @@ class PortalJourneyBrowserTests {
 	@Test
 	@Order(3)
 	void theDistrictReviewerReturnsItInTasklistWithAReason() {
-		try (BrowserContext context = chromium.newContext()) {
+		browse(false, context -> {
 			Page page = signInToTasklist(context, "reviewer-huyen-cam-lam");
 			openGroupTask(page, "Thẩm định: " + MODEL + " — Xã Cam Hải Đông");
 			Locator link = page.locator(".fjs-container a", new Page.LocatorOptions().setHasText("Mở trang đăng ký"));
@@ -179,7 +182,7 @@ class PortalJourneyBrowserTests {
 			page.locator("textarea").first().fill("Đề nghị bổ sung số hộ tham gia và kinh phí dự kiến.");
 			shot(page, "05-tasklist-return");
 			page.locator("button:has-text(\"Hoàn thành\")").click();
-		}
+		});
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "RETURNED".equals(registration().path("status").asText()));
 	}
@@ -187,7 +190,7 @@ class PortalJourneyBrowserTests {
 	@Test
 	@Order(4)
 	void theHeadRevisesTheReturnedRegistrationAndResubmitsIt() {
-		try (BrowserContext context = chromium.newContext()) {
+		browse(false, context -> {
 			Page page = signIn(context, HEAD);
 			page.navigate(url("/unit"));
 			Locator todo = page.locator("tr", new Page.LocatorOptions().setHasText(code)).first();
@@ -199,7 +202,7 @@ class PortalJourneyBrowserTests {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi lại để thẩm định")).click();
 			page.getByText("Đã gửi lại bản đăng ký " + code).first().waitFor();
 			check(page, "07-registration-resubmitted");
-		}
+		});
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "IN_REVIEW".equals(registration().path("status").asText()));
 	}
@@ -208,7 +211,7 @@ class PortalJourneyBrowserTests {
 	@Order(5)
 	void theDistrictAndTheProvinceAcceptItInTasklist() {
 		for (String reviewer : List.of("reviewer-huyen-cam-lam", "reviewer-tinh")) {
-			try (BrowserContext context = chromium.newContext()) {
+			browse(false, context -> {
 				Page page = signInToTasklist(context, reviewer);
 				openGroupTask(page, "Thẩm định: " + MODEL);
 				claim(page);
@@ -220,7 +223,7 @@ class PortalJourneyBrowserTests {
 				page.locator("button:has-text(\"Hoàn thành\")").click();
 				page.locator(".tasks-list").getByText("Thẩm định: " + MODEL).first().waitFor(
 						new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
-			}
+			});
 		}
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "ACCEPTED".equals(registration().path("status").asText()));
@@ -233,7 +236,7 @@ class PortalJourneyBrowserTests {
 		http.fireTimer("PlanIssuanceProcess", planCode, "TimerEvent_EvaluationOpens");
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "EVALUATION".equals(http.get("drafter", "/api/plans/{code}", planCode).path("status").asText()));
-		try (BrowserContext context = chromium.newContext()) {
+		browse(false, context -> {
 			Page page = signIn(context, HEAD);
 			page.navigate(url("/unit"));
 			Locator todo = page.locator("tr", new Page.LocatorOptions().setHasText(code)).first();
@@ -249,11 +252,27 @@ class PortalJourneyBrowserTests {
 			check(page, "09-result-report");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp báo cáo")).click();
 			page.getByText("Đã nộp báo cáo kết quả").first().waitFor();
-		}
+		});
 		assertThat(registration().path("status").asText()).isEqualTo("REPORTED");
 	}
 
 	// ---- steps ----------------------------------------------------------------------------------
+
+	/** Steps in a fresh browser profile; on failure the page they were on is shot and printed. */
+	private void browse(boolean phone, java.util.function.Consumer<BrowserContext> steps) {
+		try (BrowserContext context = phone ? chromium.newPhoneContext() : chromium.newContext()) {
+			try {
+				steps.accept(context);
+			}
+			catch (RuntimeException | AssertionError ex) {
+				if (current != null && !current.isClosed()) {
+					shot(current, "failed");
+					System.err.println("Failed on " + current.url() + ":\n" + current.locator("body").innerText());
+				}
+				throw ex;
+			}
+		}
+	}
 
 	private void fillItems(Page page, String suffix) {
 		page.getByLabel("Tên mô hình").fill(MODEL);
@@ -274,6 +293,7 @@ class PortalJourneyBrowserTests {
 
 	private Page signIn(BrowserContext context, String user) {
 		Page page = context.newPage();
+		current = page;
 		page.setDefaultTimeout(30_000);
 		page.navigate(url("/login"));
 		page.getByLabel("Tên đăng nhập").fill(user);
@@ -285,6 +305,7 @@ class PortalJourneyBrowserTests {
 
 	private Page signInToTasklist(BrowserContext context, String user) {
 		Page page = context.newPage();
+		current = page;
 		page.setDefaultTimeout(30_000);
 		page.navigate(url("/camunda/app/tasklist/default/"));
 		page.locator("input[ng-model=\"username\"]").fill(user);
