@@ -264,6 +264,20 @@ public class RecognitionSessionService {
 		return planCriteria.stream().map(c -> byCode.get(c.code())).toList();
 	}
 
+	/** The plan's council sessions, each with its decision once issued (any signed-in user, as the PDFs). */
+	public List<PlanSession> sessionsOf(String planCode) {
+		Map<String, RecognitionDecision> decisions = new LinkedHashMap<>();
+		repository.decisionsOfPlan(planCode).forEach(d -> decisions.put(d.sessionKey(), d));
+		return repository.sessionsOfPlan(planCode)
+			.stream()
+			.map(s -> new PlanSession(s, Optional.ofNullable(decisions.get(s.key()))))
+			.toList();
+	}
+
+	/** A council session of a plan with its recognition decision, if issued. */
+	public record PlanSession(RecognitionSession session, Optional<RecognitionDecision> decision) {
+	}
+
 	/** The decision as PDF (any signed-in user). */
 	public byte[] decisionPdf(long id) {
 		return repository.decisionPdf(id).orElseThrow(() -> DvkException.notFound("recognition.decision.notFound", id));
