@@ -154,6 +154,18 @@ public class AwardNominationService {
 		return new NominationDetails(nomination, repository.history(code), repository.documents(code));
 	}
 
+	/**
+	 * The documents (dossier parts, certificates) of every nomination of a plan, in one query;
+	 * for staff who see every unit (403 otherwise).
+	 */
+	@Transactional(readOnly = true)
+	public List<AwardDocumentInfo> documentsOfPlan(String planCode, CurrentUser user) {
+		if (!user.seesAllUnits()) {
+			throw DvkException.forbidden("registration.staffOnly");
+		}
+		return repository.documentsOfPlan(planCode);
+	}
+
 	/** A stored PDF (dossier part or certificate) of a nomination the caller may see. */
 	@Transactional(readOnly = true)
 	public byte[] document(String code, String name, CurrentUser user) {

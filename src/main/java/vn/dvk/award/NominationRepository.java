@@ -192,6 +192,18 @@ class NominationRepository {
 			.update();
 	}
 
+	/** The documents of every nomination of a plan (without their content), by nomination. */
+	List<AwardDocumentInfo> documentsOfPlan(String planCode) {
+		return jdbc.sql("""
+				select d.nomination_code, d.name, d.title, octet_length(d.content) as size, d.created_at
+				from award_document d join award_nomination n on n.code = d.nomination_code
+				where n.plan_code = ? order by d.nomination_code, d.id""")
+			.param(planCode)
+			.query((rs, i) -> new AwardDocumentInfo(rs.getString("nomination_code"), rs.getString("name"),
+					rs.getString("title"), rs.getLong("size"), instant(rs, "created_at")))
+			.list();
+	}
+
 	List<AwardDocumentInfo> documents(String code) {
 		return jdbc.sql("""
 				select nomination_code, name, title, octet_length(content) as size, created_at from award_document

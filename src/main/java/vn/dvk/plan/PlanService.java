@@ -199,6 +199,63 @@ public class PlanService {
 		return DvkException.notFound("plan.notFound", code);
 	}
 
+	/**
+	 * What the portal's plan editor saves in one go: the plan (created when {@code code} is null,
+	 * else changed while DRAFT or RETURNED) and its rules. Both are checked before anything is
+	 * kept, and every problem of either is reported at once (400 with field errors keyed as in
+	 * the API: {@code title}, {@code criteria[1].weight}, {@code season.councilSessionAt} ...).
+	 */
+	@Transactional
+	public Plan saveWithRules(String code, PlanDraft draft, PlanRules rules, String actor) {
+		List<DvkException.FieldProblem> problems = new java.util.ArrayList<>();
+		Plan saved = null;
+		try {
+			saved = code == null ? create(draft, actor) : update(code, draft, actor);
+		}
+		catch (DvkException ex) {
+			if (ex.fieldErrors().isEmpty()) {
+				throw ex;
+			}
+			problems.addAll(ex.fieldErrors());
+		}
+		Plan against = saved != null ? saved : provisional(code, draft);
+		PlanRules valid = null;
+		try {
+			valid = rulesValidator.validate(rules, against);
+		}
+		catch (DvkException ex) {
+			if (ex.fieldErrors().isEmpty()) {
+				throw ex;
+			}
+			problems.addAll(ex.fieldErrors());
+		}
+		if (!problems.isEmpty()) {
+			// nothing is kept: the caller's transaction rolls back with this exception
+			throw DvkException.invalid(problems);
+		}
+		rulesRepository.save(saved.code(), valid, actor, now());
+		workflow.seasonChanged(saved, valid.season());
+		return saved;
+	}
+
+	/** The plan as drafted, for checking its rules' dates when the draft itself is not valid. */
+	private Plan provisional(String code, PlanDraft draft) {
+		Plan current = code == null ? null : require(code);
+		return new Plan(code == null ? "" : code, draft.title(), draft.year() == null ? 0 : draft.year(),
+				draft.legalBasisNumber(), draft.legalBasisDate(), draft.description(), List.of(), List.of(),
+				ReviewMode.EVERY_LEVEL, draft.registrationDeadline(), 0, 0, 0,
+				current == null ? PlanStatus.DRAFT : current.status(), actorOf(current), null, null);
+	}
+
+	private static String actorOf(Plan plan) {
+		return plan == null ? null : plan.createdBy();
+	}
+
+	/** Whether the plan's content may still be changed (DRAFT or RETURNED). */
+	public static boolean editable(PlanStatus status) {
+		return EDITABLE.contains(status);
+	}
+
 	/** Statuses in which the rules may no longer change: the evaluation has begun, or the plan is dead. */
 	private static final Set<PlanStatus> RULES_FROZEN = EnumSet.of(PlanStatus.EVALUATION, PlanStatus.CLOSED,
 			PlanStatus.REJECTED);

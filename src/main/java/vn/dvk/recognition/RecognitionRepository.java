@@ -195,6 +195,26 @@ class RecognitionRepository {
 		return new RecognitionDecision(id, key, year, sequence, number, date, signedBy, at);
 	}
 
+	/** The plan's sessions, in their order. */
+	List<RecognitionSession> sessionsOfPlan(String planCode) {
+		return jdbc.sql("select * from recognition_session where plan_code = :plan order by session_no")
+			.param("plan", planCode)
+			.query(RecognitionRepository::session)
+			.list();
+	}
+
+	/** The decisions of the plan's sessions (without their PDF). */
+	List<RecognitionDecision> decisionsOfPlan(String planCode) {
+		return jdbc.sql("""
+				select d.id, d.session_key, d.decision_year, d.decision_no, d.number, d.decision_date, d.signed_by,
+				d.created_at from recognition_decision d
+				join recognition_session s on s.session_key = d.session_key
+				where s.plan_code = :plan order by s.session_no""")
+			.param("plan", planCode)
+			.query(RecognitionRepository::decision)
+			.list();
+	}
+
 	Optional<RecognitionDecision> decisionOfSession(String key) {
 		return jdbc.sql("select * from recognition_decision where session_key = :key")
 			.param("key", key)

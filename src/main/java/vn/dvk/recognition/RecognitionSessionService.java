@@ -283,6 +283,20 @@ public class RecognitionSessionService {
 		return repository.decidedOfUnits(user.ownUnitCodes());
 	}
 
+	/** The plan's council sessions, each with its decision once issued (the season staff; the PDFs keep their own access rule). */
+	public List<PlanSession> sessionsOf(String planCode) {
+		Map<String, RecognitionDecision> decisions = new LinkedHashMap<>();
+		repository.decisionsOfPlan(planCode).forEach(d -> decisions.put(d.sessionKey(), d));
+		return repository.sessionsOfPlan(planCode)
+			.stream()
+			.map(s -> new PlanSession(s, Optional.ofNullable(decisions.get(s.key()))))
+			.toList();
+	}
+
+	/** A council session of a plan with its recognition decision, if issued. */
+	public record PlanSession(RecognitionSession session, Optional<RecognitionDecision> decision) {
+	}
+
 	// ---- steps of RecognitionReviewProcess ----
 
 	public RecognitionSession require(String key) {

@@ -203,6 +203,16 @@ class RegistrationRepository {
 			.list();
 	}
 
+	/** Registrations of a plan counted per unit and status (one grouped query on the plan's index). */
+	List<UnitStatusCount> countByUnitAndStatus(String planCode) {
+		return jdbc.sql("select unit_code, status, count(*) as n from registration where plan_code = ? "
+				+ "group by unit_code, status order by unit_code, status")
+			.param(planCode)
+			.query((rs, n) -> new UnitStatusCount(rs.getString("unit_code"),
+					RegistrationStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
+	}
+
 	/** Registrations of a plan in a status (and field), oldest submission first. */
 	List<Registration> inStatus(String planCode, RegistrationStatus status, String field) {
 		return jdbc.sql("select " + COLUMNS + " from registration where plan_code = ? and status = ? "

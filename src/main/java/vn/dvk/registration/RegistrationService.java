@@ -426,6 +426,35 @@ public class RegistrationService {
 		return repository.sentCounts();
 	}
 
+	/**
+	 * The season board's table: registrations of the plan counted per unit and status (drafts
+	 * included; the caller decides what to show), for staff who see every unit (403 otherwise).
+	 */
+	@Transactional(readOnly = true)
+	public List<UnitStatusCount> countsByUnitAndStatus(String planCode, CurrentUser user) {
+		requireStaff(user);
+		return repository.countByUnitAndStatus(planCode);
+	}
+
+	/**
+	 * The plan's registrations whose result report is late, newest first, at most {@code limit}
+	 * of them, with the total; for staff who see every unit (403 otherwise).
+	 */
+	@Transactional(readOnly = true)
+	public RegistrationPage resultReportsOverdue(String planCode, int limit, CurrentUser user) {
+		requireStaff(user);
+		Criteria criteria = new Criteria(null, Set.of(), planCode, null, null, null, true);
+		long total = repository.count(criteria);
+		List<Registration> items = total == 0 ? List.of() : repository.search(criteria, 0, limit);
+		return new RegistrationPage(items, 0, limit, total, (int) ((total + limit - 1) / limit));
+	}
+
+	private static void requireStaff(CurrentUser user) {
+		if (!user.seesAllUnits()) {
+			throw DvkException.forbidden("registration.staffOnly");
+		}
+	}
+
 	// ---------------------------------------------------------------- rules
 
 	private Registration requireVisible(String code, CurrentUser user) {

@@ -69,9 +69,47 @@ public class ModelImport {
 	 */
 	@Transactional
 	public int importFile(byte[] content, CurrentUser user) {
+		requireDrafter(user);
+		Checked checked = check(content);
+		if (!checked.problems().isEmpty()) {
+			List<LineProblem> problems = checked.problems();
+			throw new ModelImportRejected(
+					problems.size() > MAX_REPORTED_PROBLEMS ? problems.subList(0, MAX_REPORTED_PROBLEMS) : problems);
+		}
+		return register.importAll(checked.models()).size();
+	}
+
+	/**
+	 * Checks the file as {@link #importFile} does and imports nothing: the first
+	 * {@code rowsShown} rows as read, every problem (at most 500) and how many models the file
+	 * would add. A file that cannot be read at all (415, empty, too many rows) is still an
+	 * exception; a missing column is a problem of line 1.
+	 */
+	@Transactional(readOnly = true)
+	public ImportPreview preview(byte[] content, int rowsShown, CurrentUser user) {
+		requireDrafter(user);
+		Checked checked = check(content);
+		List<LineProblem> problems = checked.problems();
+		List<ImportPreview.Row> rows = checked.rows()
+			.stream()
+			.limit(rowsShown)
+			.map(r -> new ImportPreview.Row(r.line(), r.get(NAME), r.get(UNIT), r.get(FIELD), r.get(YEAR),
+					r.get(OUTCOME), r.get(DECISION),
+					problems.stream().filter(p -> p.line() == r.line()).toList()))
+			.toList();
+		return new ImportPreview(rows, checked.rows().size(),
+				problems.size() > MAX_REPORTED_PROBLEMS ? problems.subList(0, MAX_REPORTED_PROBLEMS) : problems,
+				problems.size(), problems.isEmpty() ? checked.models().size() : 0);
+	}
+
+	private static void requireDrafter(CurrentUser user) {
 		if (!user.isMemberOf(Groups.PLAN_DRAFTERS)) {
 			throw DvkException.forbidden("reporting.import.forbidden");
 		}
+	}
+
+	/** The file's rows, the models they make and every problem, sorted by line. */
+	private Checked check(byte[] content) {
 		ImportFileReader.Table table = ImportFileReader.read(content);
 		List<LineProblem> problems = new ArrayList<>();
 		for (String column : REQUIRED) {
@@ -80,7 +118,7 @@ public class ModelImport {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new ModelImportRejected(problems);
+			return new Checked(List.of(), List.of(), problems);
 		}
 		if (table.rows().isEmpty()) {
 			throw new DvkException(HttpStatus.BAD_REQUEST, "reporting.import.noRows");
@@ -109,12 +147,11 @@ public class ModelImport {
 			problems.add(new LineProblem(line, NAME, "reporting.import.alreadyRegistered",
 					String.valueOf(existing.year())));
 		}
-		if (!problems.isEmpty()) {
-			problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
-			throw new ModelImportRejected(
-					problems.size() > MAX_REPORTED_PROBLEMS ? problems.subList(0, MAX_REPORTED_PROBLEMS) : problems);
-		}
-		return register.importAll(models).size();
+		problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
+		return new Checked(table.rows(), models, problems);
+	}
+
+	private record Checked(List<ImportFileReader.Row> rows, List<RecognizedModel> models, List<LineProblem> problems) {
 	}
 
 	private Optional<RecognizedModel> model(ImportFileReader.Row row, Map<String, Unit> unitsByName, int currentYear,

@@ -162,6 +162,38 @@ class PlanRulesServiceTests {
 	}
 
 	/** Days after the registration deadline. */
+	@Test
+	void theEditorSavesAPlanAndItsRulesTogetherOrNothingWithEveryErrorOfBoth() {
+		int before = plans.list().size();
+		PlanDraft noTitle = PlanServiceTests.minimal(" ");
+		PlanRules badWeights = new PlanRules(List.of(new Criterion("TC1", "Một", true, 60),
+				new Criterion("TC2", "Hai", false, null)), null, 50, 85, null, season(10, 5, 50, 60));
+
+		assertThatThrownBy(() -> plans.saveWithRules(null, noTitle, badWeights, "drafter"))
+			.isInstanceOfSatisfying(DvkException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(DvkException.FieldProblem::field)
+				.containsExactly("title", "criteria[1].weight", "season.resultReportDeadline"));
+		assertThat(plans.list()).hasSize(before);
+		// a valid plan with invalid rules is refused too (its insert is rolled back with the
+		// method's transaction; here it joins the test's transaction, so only the refusal is checked)
+		assertThatThrownBy(() -> plans.saveWithRules(code, PlanServiceTests.minimal("Kế hoạch tốt"), badWeights,
+				"drafter"))
+			.isInstanceOfSatisfying(DvkException.class, ex -> assertThat(ex.fieldErrors())
+				.extracting(DvkException.FieldProblem::field)
+				.containsExactly("criteria[1].weight", "season.resultReportDeadline"));
+
+		PlanRules good = new PlanRules(List.of(new Criterion("TC1", "Một", true, 60),
+				new Criterion("TC2", "Hai", false, 40)), null, 50, 85, null, season(10, 40, 50, 60));
+		Plan saved = plans.saveWithRules(null, PlanServiceTests.minimal("Kế hoạch tốt"), good, "drafter");
+		assertThat(plans.rules(saved.code()).criteria()).extracting(Criterion::weight).containsExactly(60, 40);
+		assertThat(workflow.seasons).contains(saved.code() + ":" + good.season().evaluationOpensAt());
+
+		Plan renamed = plans.saveWithRules(saved.code(), PlanServiceTests.minimal("Kế hoạch đổi tên"),
+				PlanRules.defaults(), "drafter");
+		assertThat(renamed.title()).isEqualTo("Kế hoạch đổi tên");
+		assertThat(plans.rules(saved.code()).scored()).isFalse();
+	}
+
 	private static SeasonDates season(int opens, int reportsDue, int council, int dossiers) {
 		return new SeasonDates(DEADLINE.plus(Duration.ofDays(opens)), DEADLINE.plus(Duration.ofDays(reportsDue)),
 				DEADLINE.plus(Duration.ofDays(council)), DEADLINE.plus(Duration.ofDays(dossiers)),

@@ -515,6 +515,31 @@ class RegistrationServiceTests {
 			.containsExactly(reported);
 	}
 
+	@Test
+	void theSeasonBoardCountsPerUnitAndStatusAndListsTheLateReportsForStaffOnly() {
+		String late = accepted(HEAD_CAM_HAI_DONG);
+		registrations.create(request(true), HEAD_CAM_HAI_DONG, null);
+		registrations.create(request(true), HEAD_CAM_HAI_DONG, null);
+		registrations.create(request(false), HEAD_NHA_TRANG, null);
+		String tay = accepted(HEAD_CAM_HAI_TAY);
+		String onTime = accepted(HEAD_NHA_TRANG);
+		registrations.changeStatus(onTime, RegistrationStatus.REPORTED, "REPORTED", null, "head-phuong-nha-trang", null);
+		registrations.markResultReportsOverdue(planCode, "Quá hạn");
+
+		assertThat(registrations.countsByUnitAndStatus(planCode, DRAFTER)).containsExactlyInAnyOrder(
+				new UnitStatusCount("xa-cam-hai-dong", RegistrationStatus.ACCEPTED, 1),
+				new UnitStatusCount("xa-cam-hai-dong", RegistrationStatus.SUBMITTED, 2),
+				new UnitStatusCount("phuong-nha-trang", RegistrationStatus.DRAFT, 1),
+				new UnitStatusCount("phuong-nha-trang", RegistrationStatus.REPORTED, 1),
+				new UnitStatusCount("xa-cam-hai-tay", RegistrationStatus.ACCEPTED, 1));
+		RegistrationPage overdue = registrations.resultReportsOverdue(planCode, 1, DRAFTER);
+		assertThat(overdue.totalItems()).isEqualTo(2);
+		assertThat(overdue.items()).singleElement().extracting(Registration::code).isIn(late, tay);
+
+		assertStatus(() -> registrations.countsByUnitAndStatus(planCode, HEAD_CAM_HAI_DONG), HttpStatus.FORBIDDEN);
+		assertStatus(() -> registrations.resultReportsOverdue(planCode, 10, PROVINCE_REVIEWER), HttpStatus.FORBIDDEN);
+	}
+
 	private String accepted(CurrentUser head) {
 		String code = registrations.create(request(true), head, null).registration().code();
 		registrations.changeStatus(code, RegistrationStatus.ACCEPTED, "ACCEPTED", "tinh", "reviewer-tinh", null);

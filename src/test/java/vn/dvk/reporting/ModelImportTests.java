@@ -70,6 +70,37 @@ class ModelImportTests {
 		given(register.importAll(anyList())).willAnswer(call -> call.getArgument(0));
 	}
 
+	@Autowired
+	ModelImport modelImport;
+
+	@Test
+	void aPreviewShowsTheRowsWithTheirProblemsAndImportsNothing() {
+		String csv = """
+				ten_mo_hinh,don_vi,linh_vuc,nam,ket_qua
+				Chợ cá,xa-cam-hai-dong,KINH_TE,2020,Công nhận
+				Tổ tự quản,Xã Không Tồn Tại,KINH_TE,1999,Công nhận
+				""";
+		vn.dvk.security.CurrentUser drafter = new vn.dvk.security.CurrentUser("drafter",
+				java.util.Set.of("plan-drafters"));
+
+		ImportPreview preview = modelImport.preview(csv.getBytes(StandardCharsets.UTF_8), 1, drafter);
+
+		assertThat(preview.totalRows()).isEqualTo(2);
+		assertThat(preview.rows()).singleElement().satisfies(row -> {
+			assertThat(row.line()).isEqualTo(2);
+			assertThat(row.unit()).isEqualTo("xa-cam-hai-dong");
+			assertThat(row.problems()).isEmpty();
+		});
+		assertThat(preview.problems()).extracting(ModelImportRejected.LineProblem::line, ModelImportRejected.LineProblem::field)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "don_vi"), org.assertj.core.groups.Tuple.tuple(3, "nam"));
+		assertThat(preview.valid()).isFalse();
+		assertThat(preview.importable()).isZero();
+		org.mockito.Mockito.verify(register, org.mockito.Mockito.never()).importAll(anyList());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> modelImport.preview(csv.getBytes(StandardCharsets.UTF_8), 1,
+				new vn.dvk.security.CurrentUser("approver", java.util.Set.of("plan-approvers"))))
+			.isInstanceOf(vn.dvk.shared.DvkException.class);
+	}
+
 	@Test
 	void theSampleCsvFileImportsEveryRow() throws Exception {
 		byte[] sample = Files.readAllBytes(Path.of("config/import/mo-hinh-truoc-2025.csv"));

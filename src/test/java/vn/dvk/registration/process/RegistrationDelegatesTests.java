@@ -34,8 +34,8 @@ class RegistrationDelegatesTests {
 
 	NotificationService notifications = mock(NotificationService.class);
 
-	RemindUnregisteredUnitsDelegate delegate = new RemindUnregisteredUnitsDelegate(plans, registrations,
-			TestOrganizations.khanhHoa(), notifications);
+	RemindUnregisteredUnitsDelegate delegate = new RemindUnregisteredUnitsDelegate(plans,
+			new vn.dvk.registration.UnregisteredUnits(registrations, TestOrganizations.khanhHoa(), notifications));
 
 	DelegateExecution execution = mock(DelegateExecution.class);
 
