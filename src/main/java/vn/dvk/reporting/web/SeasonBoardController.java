@@ -93,6 +93,8 @@ class SeasonBoardController {
 		model.addAttribute("registrationStarted", open || plan.status() == PlanStatus.REGISTRATION_CLOSED
 				|| plan.status() == PlanStatus.EVALUATION || plan.status() == PlanStatus.CLOSED);
 		model.addAttribute("canRemind", open && user.isMemberOf(Groups.PLAN_DRAFTERS));
+		model.addAttribute("canOpenSession",
+				plan.status() == PlanStatus.EVALUATION && user.isMemberOf(Groups.PLAN_DRAFTERS));
 		return "season/board";
 	}
 
