@@ -69,6 +69,8 @@ class PortalJourneyBrowserTests {
 
 	static String code;
 
+	static String sessionKey;
+
 	/** The page a step is on, shot and printed when the step fails. */
 	static Page current;
 
@@ -254,6 +256,100 @@ class PortalJourneyBrowserTests {
 			page.getByText("Đã nộp báo cáo kết quả").first().waitFor();
 		});
 		assertThat(registration().path("status").asText()).isEqualTo("REPORTED");
+	}
+
+	@Test
+	@Order(7)
+	void theCouncilRecognisesItOnThePortalAndTheChairConfirmsInTasklist() {
+		browse(false, context -> {
+			Page page = signIn(context, "drafter");
+			page.navigate(url("/season/plans/" + planCode + "/board"));
+			check(page, "10-season-board");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lập phiên bình xét")).click();
+			page.getByText("Đã lập phiên bình xét").first().waitFor();
+			sessionKey = page.url().replaceAll(".*/recognition-sessions/([^/?#]+).*", "$1");
+		});
+		assertThat(sessionKey).startsWith(planCode);
+		for (String member : List.of("council1", "council2", "council3")) {
+			browse(false, context -> {
+				Page page = signIn(context, member);
+				page.navigate(url("/recognition-sessions/" + sessionKey));
+				Locator form = page.locator("form", new Page.LocatorOptions().setHas(page.locator("input[name=registrationCode][value='" + code + "']")));
+				for (Locator met : form.locator("input[type=checkbox][name=met]").all()) {
+					met.check();
+				}
+				if (member.equals("council1")) {
+					check(page, "11-council-assessment");
+				}
+				form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu đánh giá")).click();
+				page.getByText("Đồng chí đã đánh giá ngày").first().waitFor();
+			});
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !http.tasks("approver", sessionKey, "UserTask_ConfirmOutcomes").isEmpty());
+		browse(false, context -> {
+			Page page = signInToTasklist(context, "approver");
+			openGroupTask(page, "Xác nhận kết quả bình xét: " + sessionKey);
+			claim(page);
+			shot(page, "12-tasklist-confirm-outcomes");
+			page.locator("button:has-text(\"Hoàn thành\")").click();
+		});
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> registration().path("status").asText().startsWith("RECOGNIZED"));
+	}
+
+	@Test
+	@Order(8)
+	void thePublicRegisterShowsTheRecognisedModelToAnyone() {
+		browse(true, context -> {
+			Page page = context.newPage();
+			current = page;
+			page.setDefaultTimeout(30_000);
+			page.navigate(url("/public/models"));
+			page.getByLabel("Tên mô hình").fill("to tu quan duong lang");
+			page.getByLabel("Tên mô hình").press("Enter");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(MODEL)).first().waitFor();
+			check(page, "13-public-register-phone");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(MODEL)).first().click();
+			page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(MODEL)).first().waitFor();
+			assertThat(page.locator("main").innerText()).contains("Xã Cam Hải Đông", "Thôn Thủy Triều, 320 hộ")
+				.doesNotContain("ke-hoach-to-tu-quan.pdf", "Đề nghị bổ sung");
+			check(page, "14-public-model-phone");
+			page.navigate(url("/public/figures"));
+			page.locator("canvas").first().waitFor();
+			assertThat(page.locator("table").count()).isGreaterThanOrEqualTo(4);
+			check(page, "15-public-figures-phone");
+		});
+		browse(false, context -> {
+			Page page = context.newPage();
+			current = page;
+			page.navigate(url("/public/figures"));
+			page.locator("canvas").first().waitFor();
+			page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+			check(page, "16-public-figures");
+		});
+	}
+
+	@Test
+	@Order(9)
+	void theSpecialistDownloadsTheSummary() throws Exception {
+		java.nio.file.Path saved = HeadlessChromium.SCREENSHOTS.resolve("portal-summary.xlsx");
+		browse(false, context -> {
+			Page page = signIn(context, "drafter");
+			page.navigate(url("/season"));
+			check(page, "17-season");
+			page.navigate(url("/season/plans/" + planCode + "/exports"));
+			check(page, "18-season-exports");
+			com.microsoft.playwright.Download download = page.waitForDownload(() -> page
+				.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tải báo cáo tổng kết (Excel)"))
+				.click());
+			download.saveAs(saved);
+		});
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(saved))) {
+			StringBuilder text = new StringBuilder();
+			workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append(' ')));
+			assertThat(text.toString()).contains(planCode);
+		}
 	}
 
 	// ---- steps ----------------------------------------------------------------------------------
