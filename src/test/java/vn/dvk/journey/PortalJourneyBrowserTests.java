@@ -154,10 +154,15 @@ class PortalJourneyBrowserTests {
 				.first()
 				.setInputFiles(new FilePayload("chuong-trinh.exe", "application/octet-stream", new byte[] { 1, 2 }));
 			page.getByText("chuong-trinh.exe: loại tệp không được chấp nhận").first().waitFor();
-			page.locator("input[type=file]")
-				.first()
-				.setInputFiles(new FilePayload("ke-hoach-to-tu-quan.pdf", "application/pdf", pdf()));
+			// dropped onto the upload box, sent with a progress bar
+			page.locator("[data-dvk-upload]").first().evaluate("""
+					(box, text) => {
+					  const files = new DataTransfer();
+					  files.items.add(new File([text], 'ke-hoach-to-tu-quan.pdf', { type: 'application/pdf' }));
+					  box.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+					}""", new String(pdf(), StandardCharsets.US_ASCII));
 			page.getByText("ke-hoach-to-tu-quan.pdf: đã tải lên.").first().waitFor();
+			assertThat(page.locator("[data-dvk-upload] .progress-bar").first().getAttribute("style")).contains("100%");
 			assertThat(registration().path("attachments").findValuesAsText("fileName"))
 				.containsExactly("ke-hoach-to-tu-quan.pdf");
 			check(page, "03-registration-draft-phone");
@@ -195,7 +200,7 @@ class PortalJourneyBrowserTests {
 		browse(false, context -> {
 			Page page = signIn(context, HEAD);
 			page.navigate(url("/unit"));
-			Locator todo = page.locator("tr", new Page.LocatorOptions().setHasText(code)).first();
+			Locator todo = page.locator("section[aria-labelledby=todo-heading] li", new Page.LocatorOptions().setHasText(code)).first();
 			assertThat(todo.innerText()).contains("Đề nghị bổ sung số hộ tham gia");
 			check(page, "06-unit-home-returned");
 			todo.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Chỉnh sửa")).first().click();
@@ -241,7 +246,7 @@ class PortalJourneyBrowserTests {
 		browse(false, context -> {
 			Page page = signIn(context, HEAD);
 			page.navigate(url("/unit"));
-			Locator todo = page.locator("tr", new Page.LocatorOptions().setHasText(code)).first();
+			Locator todo = page.locator("section[aria-labelledby=todo-heading] li", new Page.LocatorOptions().setHasText(code)).first();
 			todo.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Nộp báo cáo")).first().click();
 			page.getByLabel("Kết quả đạt được").fill("320 hộ tham gia; đường làng được chiếu sáng, trồng 2 km hoa.");
 			page.getByLabel("Sản phẩm đầu ra").fill("Quy chế tổ tự quản, sổ theo dõi, 2 km đường hoa.");
@@ -357,6 +362,18 @@ class PortalJourneyBrowserTests {
 	/** Steps in a fresh browser profile; on failure the page they were on is shot and printed. */
 	private void browse(boolean phone, java.util.function.Consumer<BrowserContext> steps) {
 		try (BrowserContext context = phone ? chromium.newPhoneContext() : chromium.newContext()) {
+			List<String> trouble = new java.util.concurrent.CopyOnWriteArrayList<>();
+			context.onConsoleMessage(m -> {
+				if (m.type().equals("error") || m.type().equals("warning")) {
+					trouble.add("console " + m.type() + ": " + m.text());
+				}
+			});
+			context.onResponse(r -> {
+				if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+					trouble.add(r.status() + " " + r.request().method() + " " + r.url());
+				}
+			});
+			context.onPage(p -> p.onPageError(e -> trouble.add("page error: " + e)));
 			try {
 				steps.accept(context);
 			}
@@ -365,6 +382,7 @@ class PortalJourneyBrowserTests {
 					shot(current, "failed");
 					System.err.println("Failed on " + current.url() + ":\n" + current.locator("body").innerText());
 				}
+				System.err.println("Browser trouble: " + trouble);
 				throw ex;
 			}
 		}
