@@ -1,5 +1,7 @@
 package vn.dvk.journey;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,6 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
 		properties = { "dvk.demo.enabled=true", "dvk.mail.dispatcher.fixed-delay=200ms" })
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ThisContextsEngine.class)
 class FullSeasonIntegrationTests {
 
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

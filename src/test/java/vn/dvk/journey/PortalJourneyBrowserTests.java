@@ -1,5 +1,7 @@
 package vn.dvk.journey;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,6 +55,7 @@ import vn.dvk.testsupport.PageQuality;
 				"dvk.mail.dispatcher.fixed-delay=200ms" })
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ThisContextsEngine.class)
 class PortalJourneyBrowserTests {
 
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -355,6 +358,29 @@ class PortalJourneyBrowserTests {
 			workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append(' ')));
 			assertThat(text.toString()).contains(planCode);
 		}
+	}
+
+	@Test
+	@Order(10)
+	void theUnitHeadSeesTheRecognitionAndDownloadsTheDecision() {
+		browse(true, context -> {
+			Page page = signIn(context, HEAD);
+			page.navigate(url("/unit/recognitions"));
+			Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(MODEL)).first();
+			assertThat(row.innerText()).containsPattern("\\d+/QĐ-BTGDV");
+			check(page, "19-unit-recognitions-phone");
+			com.microsoft.playwright.Download download = page
+				.waitForDownload(() -> row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("PDF").setExact(false)).first().click());
+			java.nio.file.Path pdf = HeadlessChromium.SCREENSHOTS.resolve("portal-decision.pdf");
+			download.saveAs(pdf);
+			try {
+				assertThat(new String(java.nio.file.Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII))
+					.isEqualTo("%PDF-");
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
 	}
 
 	// ---- steps ----------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package vn.dvk.journey;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -37,6 +39,7 @@ import org.springframework.web.client.RestClient;
 		properties = { "dvk.demo.enabled=true", "dvk.mail.dispatcher.fixed-delay=200ms" })
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ThisContextsEngine.class)
 class ReviewJourneyIntegrationTests {
 
 	static final String HEAD = "head-xa-cam-hai-dong";

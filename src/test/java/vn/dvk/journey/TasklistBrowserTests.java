@@ -1,5 +1,7 @@
 package vn.dvk.journey;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +33,7 @@ import vn.dvk.testsupport.HeadlessChromium;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dvk.demo.enabled=true")
 @ActiveProfiles("test")
+@ExtendWith(ThisContextsEngine.class)
 class TasklistBrowserTests {
 
 	static HeadlessChromium chromium;

@@ -1,5 +1,7 @@
 package vn.dvk.journey;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -33,6 +35,7 @@ import vn.dvk.testsupport.KeycloakTestEnvironment;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "dvk.demo.enabled=true") // the demo plan (the demo people live in Keycloak)
 @ActiveProfiles({ "test", "keycloak" })
+@ExtendWith(ThisContextsEngine.class)
 class TasklistKeycloakTests {
 
 	static HeadlessChromium chromium;

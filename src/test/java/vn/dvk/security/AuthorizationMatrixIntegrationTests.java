@@ -1,5 +1,7 @@
 package vn.dvk.security;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -48,6 +50,7 @@ import vn.dvk.testsupport.ApiFixtures;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dvk.demo.enabled=true", "dvk.test.context=authorization-matrix" })
 @ActiveProfiles("test")
+@ExtendWith(ThisContextsEngine.class)
 class AuthorizationMatrixIntegrationTests {
 
 	static final String HEAD_A = "head-xa-cam-hai-dong"; // commune of the legacy district huyen-cam-lam

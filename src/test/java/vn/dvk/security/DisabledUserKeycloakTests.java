@@ -1,5 +1,7 @@
 package vn.dvk.security;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -39,6 +41,7 @@ import vn.dvk.testsupport.KeycloakTestEnvironment;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "dvk.keycloak.user-check-interval=" + DisabledUserKeycloakTests.INTERVAL_MS + "ms")
 @ActiveProfiles({ "test", "keycloak" })
+@ExtendWith(ThisContextsEngine.class)
 class DisabledUserKeycloakTests {
 
 	static final long INTERVAL_MS = 2000;

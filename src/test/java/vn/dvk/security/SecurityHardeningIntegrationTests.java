@@ -1,5 +1,6 @@
 package vn.dvk.security;
 
+import vn.dvk.testsupport.ThisContextsEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -42,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(OutputCaptureExtension.class)
 // metrics export is off in tests unless asked for: the Prometheus endpoint is part of what is tested
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@ExtendWith(ThisContextsEngine.class)
 class SecurityHardeningIntegrationTests {
 
 	static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

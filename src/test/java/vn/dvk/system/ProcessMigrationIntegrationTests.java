@@ -1,5 +1,7 @@
 package vn.dvk.system;
 
+import vn.dvk.testsupport.ThisContextsEngine;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -49,6 +51,7 @@ import vn.dvk.testsupport.ApiFixtures;
 				// the batch's jobs are run through /engine-rest/job/{id}/execute below, not behind the test's back
 				"camunda.bpm.job-execution.enabled=false" })
 @ActiveProfiles("test")
+@ExtendWith(ThisContextsEngine.class)
 class ProcessMigrationIntegrationTests {
 
 	static final String HEAD = "head-xa-cam-hai-dong"; // commune of the legacy district huyen-cam-lam

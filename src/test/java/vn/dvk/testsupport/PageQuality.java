@@ -9,7 +9,8 @@ import com.microsoft.playwright.Page;
 /**
  * What every portal page must be, checked in the browser on the page as rendered: no horizontal
  * scrolling at the viewport's width (360 px on a phone), a label for every input a person fills
- * in, no stack trace or English error, and dates written dd/MM/yyyy.
+ * in, the keyboard's order the page's order, no stack trace or English error, and dates written
+ * dd/MM/yyyy.
  */
 public final class PageQuality {
 
@@ -21,6 +22,19 @@ public final class PageQuality {
 		assertFitsTheWidth(page);
 		assertEveryInputLabelled(page);
 		assertNoIsoDates(page);
+		assertKeyboardOrderIsTheDocumentsOrder(page);
+	}
+
+	/**
+	 * Keyboard use: no element jumps the tab order (tabindex above 0), and nothing a person clicks
+	 * is a bare element the keyboard cannot reach (an element with a click role but no tabindex).
+	 */
+	public static void assertKeyboardOrderIsTheDocumentsOrder(Page page) {
+		Object bad = page.evaluate("""
+				() => [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0)
+				  .concat([...document.querySelectorAll('[role=button]:not(button):not(a):not([tabindex])')])
+				  .map(e => e.outerHTML.slice(0, 120))""");
+		assertThat((List<?>) bad).as("elements out of keyboard order on %s", page.url()).isEmpty();
 	}
 
 	/** The page is no wider than the window: nothing is cut off or needs sideways scrolling. */
