@@ -50,6 +50,13 @@ final class BenchRun {
 
 	private final ResultTable table = new ResultTable();
 
+	private final long began = System.nanoTime();
+
+	/** A progress line on standard output, with the minutes since the run began. */
+	void progress(String text) {
+		System.out.printf(java.util.Locale.ROOT, "[bench %5.1f min] %s%n", (System.nanoTime() - began) / 60e9, text);
+	}
+
 	BenchRun(BenchSettings settings) {
 		this.settings = settings;
 		table.row(STATE, "10^3, 10^4, 10^5 registrations; 10^6 history rows");
@@ -87,7 +94,7 @@ final class BenchRun {
 			AppNode node1 = AppNode.onDatabase(settings, "node-1", db.jdbcUrl(BenchDatabase.DVK), smtp.getSmtp().getPort(),
 					true);
 			nodes.add(node1);
-			node1.awaitReady(Duration.ofMinutes(5));
+			progress("node-1 ready in " + number(node1.awaitReady(Duration.ofMinutes(5)), 1) + " s");
 			BenchHttp http = node1.http();
 			http.get("admin", "/engine-rest/task?maxResults=1").expect(200);
 			SeasonUnits units = SeasonUnits.from(http.get("drafter", "/api/units").expect(200).json());
@@ -98,7 +105,8 @@ final class BenchRun {
 			try (BareEngine bare = BareEngine.start(db.jdbcUrl(BenchDatabase.BARE), settings.basedir().resolve("bpmn"),
 					units); BareEngine bareReader = BareEngine.readOnly(db.jdbcUrl(BenchDatabase.DVK), units)) {
 				JdbcLoop jdbc = new JdbcLoop(dvkDb);
-				warmUp(steps, rush, bare, units);
+				background.templatePlan(warmUp(steps, rush, bare));
+				progress("warm-up done");
 				Double firstCost = null;
 				for (int s = 0; s < settings.sizes().size(); s++) {
 					int size = settings.sizes().get(s);
@@ -109,6 +117,7 @@ final class BenchRun {
 
 					// the state before the rush: earlier rushes plus copies of them, up to size - window
 					background.topUp(size - settings.window() - settings.open(), steps);
+					progress("size " + size + ": background ready");
 
 					// the rush through DVK
 					String plan = steps.openPlan("Kế hoạch thử tải " + marker + " (" + size + " đăng ký)");
@@ -126,16 +135,19 @@ final class BenchRun {
 					if (accepted != settings.window()) {
 						throw new IllegalStateException(accepted + " of " + settings.window() + " accepted in " + plan);
 					}
+					progress("size " + size + ": DVK rush " + number(dvk.perSecond(), 1) + "/s");
 					rush.submitOpen(plan, marker, settings.open());
 
 					// the same on the bare engine and in plain JDBC
 					DvkRush.Result bareResult = bare.rush(marker, settings.window(), settings.submitters(),
 							settings.reviewers());
 					bare.submitOpen(marker, settings.open());
+					progress("size " + size + ": bare engine rush " + number(bareResult.perSecond(), 1) + "/s");
 					jdbc.prepare();
 					DvkRush.Result jdbcResult = jdbc.rush(marker, plan, settings.window(), units,
 							settings.submitters() + settings.reviewers());
 
+					progress("size " + size + ": JDBC loop " + number(jdbcResult.perSecond(), 1) + "/s");
 					node1.fullGc();
 					double liveHeap;
 					try (HeapSampler heap = new HeapSampler(node1)) {
@@ -147,6 +159,7 @@ final class BenchRun {
 					QueryProbe.Results q = new QueryProbe(http, bareReader, dvkDb, units, settings.samples())
 						.measure(dvk.codes(), summaryPlan);
 
+					progress("size " + size + ": queries measured");
 					// the end of the season
 					SeasonSteps.End end = steps.finish(plan, dvk.codes(), units, settings.councilModels());
 
@@ -182,9 +195,8 @@ final class BenchRun {
 					table.put(SEASON, column, number(end.seconds(), 1) + " s for " + end.models() + " models × "
 							+ SeasonSteps.COUNCIL.size() + " members (assessment p95 " + ms(end.assessments().p95())
 							+ " ms, decision " + number(end.decisionSeconds(), 1) + " s, " + end.awards() + " awards)");
-					System.out.println("== size " + size + " done: " + registrations + " registrations, DVK "
-							+ number(dvk.perSecond(), 1) + "/s, bare " + number(bareResult.perSecond(), 1) + "/s, JDBC "
-							+ number(jdbcResult.perSecond(), 1) + "/s");
+					progress("size " + size + " done: " + registrations + " registrations, season end "
+							+ number(end.seconds(), 1) + " s");
 				}
 			}
 
@@ -198,6 +210,7 @@ final class BenchRun {
 			DvkRush.Result one = rush.run(steps.openPlan("Kế hoạch thử tải một máy chủ"), "N1", settings.window());
 			DvkRush.Result two = new DvkRush(settings, List.of(node1, node2), units)
 				.run(steps.openPlan("Kế hoạch thử tải hai máy chủ"), "N2", settings.window());
+			progress("two nodes measured");
 			table.put(TWO_NODES, last, number(one.perSecond(), 1) + " → " + number(two.perSecond(), 1) + " ("
 					+ ratio(two.perSecond(), one.perSecond()) + ")");
 			for (AppNode node : nodes) {
@@ -220,6 +233,7 @@ final class BenchRun {
 		try (AppNode again = AppNode.embeddedDefaults(settings, "startup-again", home)) {
 			second = again.awaitReady(Duration.ofMinutes(5));
 		}
+		progress("start-up measured");
 		table.put(STARTUP, number(settings.sizes().get(0), 0), number(first, 1) + " / " + number(second, 1));
 		return table;
 	}
@@ -230,10 +244,12 @@ final class BenchRun {
 	}
 
 	/** A few registrations through both engines before anything is measured (class loading, JIT). */
-	private void warmUp(SeasonSteps steps, DvkRush rush, BareEngine bare, SeasonUnits units) throws Exception {
+	private String warmUp(SeasonSteps steps, DvkRush rush, BareEngine bare) throws Exception {
 		int count = Math.min(30, settings.window());
-		rush.run(steps.openPlan("Kế hoạch khởi động"), "W", count);
+		String plan = steps.openPlan("Kế hoạch khởi động");
+		rush.run(plan, "W", count);
 		bare.rush("W", count, settings.submitters(), settings.reviewers());
+		return plan;
 	}
 
 	private void describe(BenchDatabase db, DataSource dvkDb) {

@@ -117,7 +117,7 @@ final class JdbcLoop {
 					"implementers", "resources", "timeframe", "outputs", "sustainability")) {
 				p.setString(i++, (String) body.get(key));
 			}
-			p.setString(i++, marker + "-" + index);
+			p.setString(i++, "jdbc-" + marker + "-" + index);
 			p.setString(i++, unit.head());
 			p.setTimestamp(i++, now);
 			p.setTimestamp(i++, now);

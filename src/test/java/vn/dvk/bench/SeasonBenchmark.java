@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +21,9 @@ class SeasonBenchmark {
 
 	@Test
 	void seasonAtEverySize() throws Exception {
+		// the harness's own engine and mail server stay quiet; progress lines go to standard output
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		BenchSettings settings = BenchSettings.fromSystemProperties();
 		prepareWorkDirectory(settings.work());
 		ResultTable table = new BenchRun(settings).run();
