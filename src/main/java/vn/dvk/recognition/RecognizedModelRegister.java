@@ -82,6 +82,12 @@ public class RecognizedModelRegister {
 		return repository.upToYear(year);
 	}
 
+	/** Entries recognised in or before the given year, counted by unit, field and outcome (cumulative figures). */
+	@Transactional(readOnly = true)
+	public List<RecognizedCount> countsUpToYear(int year) {
+		return repository.countsUpToYear(year);
+	}
+
 	/**
 	 * Entries already in the register with the same name (ignoring case and spacing), unit and
 	 * year as one of the given models (an import must not count a model twice).
