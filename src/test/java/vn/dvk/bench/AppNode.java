@@ -84,7 +84,10 @@ final class AppNode implements AutoCloseable {
 				|| k.startsWith("CAMUNDA_") || k.startsWith("KEYCLOAK_") || k.startsWith("JAVA_TOOL"));
 		builder.environment().putAll(env);
 		long started = System.nanoTime();
-		return new AppNode(name, port, log, builder.start(), started);
+		Process process = builder.start();
+		// a harness that is stopped (Ctrl+C, a killed Maven) takes its application processes with it
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stopper"));
+		return new AppNode(name, port, log, process, started);
 	}
 
 	static Path bootJar(Path basedir) throws IOException {

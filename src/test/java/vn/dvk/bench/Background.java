@@ -18,7 +18,8 @@ import javax.sql.DataSource;
  * every engine row of the registration's process tree: runtime (execution, variables, event
  * subscription, authorizations, byte arrays) and history (process, activity, task, variable and
  * detail, identity link, decision, operation log), with fresh ids and codes, in a plan of their
- * own ("nền"). The bare engine's database gets the same from its own warm-up. Reaching 10^5
+ * own ("nền"); half of them are on an earlier, decided council session (what a council member's
+ * registration list covers). The bare engine's database gets the same from its own warm-up. Reaching 10^5
  * registrations by HTTP alone would take hours on 2 cores; this takes minutes.
  */
 final class Background {
@@ -104,6 +105,18 @@ final class Background {
 					+ "recipients, subject, body_html, 'SENT', 1, next_attempt_at, created_at, coalesce(sent_at, created_at) "
 					+ "from bench.mail_outbox x cross join generate_series(1, " + copies + ") g(n)");
 			execute(c, "select setval('registration_code_seq', " + (base + (long) copies * templates + 1) + ")");
+			// half of the copies were before an earlier council session (decided): what a council member's list covers
+			String session = plan + "-PH1";
+			execute(c, "insert into recognition_session (session_key, plan_code, session_no, status, created_by, "
+					+ "created_at, decided_at) values ('" + session + "', '" + plan + "', 1, 'DECIDED', 'drafter', now(), "
+					+ "now()) on conflict do nothing");
+			execute(c, "insert into recognition_session_item (session_key, registration_code, position, name, unit_code, "
+					+ "field, kind) select '" + session + "', code, (select coalesce(max(position), 0) from "
+					+ "recognition_session_item where session_key = '" + session + "') + row_number() over (order by code), "
+					+ "name, unit_code, field, kind from registration where plan_code = '" + plan + "' and not council_agenda "
+					+ "and right(code, 1) in ('0', '2', '4', '6', '8')");
+			execute(c, "update registration set council_agenda = true where plan_code = '" + plan + "' and not council_agenda "
+					+ "and right(code, 1) in ('0', '2', '4', '6', '8')");
 			c.commit();
 		}
 		analyze(dvk);

@@ -239,7 +239,7 @@ final class BareEngine implements AutoCloseable {
 			pool.shutdownNow();
 		}
 		return new DvkRush.Result(accepted.get(), (lastAccepted.get() - started) / 1e9, submit, new Latencies(), taskList,
-				review, List.of());
+				review, List.of(), 0);
 	}
 
 	/** Starts registrations that stay waiting for their first review (open tasks at rest, as in DVK). */

@@ -180,7 +180,8 @@ final class BenchRun {
 							+ ratio(dvk.submit().p95(), bareResult.submit().p95()) + ")");
 					table.put(ATTACH, column, triple(dvk.attach()));
 					table.put(REVIEW, column, triple(dvk.review()) + " (" + ms(bareResult.review().p95()) + ", "
-							+ ratio(dvk.review().p95(), bareResult.review().p95()) + ")");
+							+ ratio(dvk.review().p95(), bareResult.review().p95()) + ")"
+							+ (dvk.conflicts() > 0 ? "; " + dvk.conflicts() + " repeated after a 500 (optimistic locking)" : ""));
 					table.put(TASKS_RUSH, column, triple(dvk.taskList()) + " (" + ms(bareResult.taskList().p95()) + ", "
 							+ ratio(dvk.taskList().p95(), bareResult.taskList().p95()) + ")");
 					pair(TASKS, column, q.taskList());

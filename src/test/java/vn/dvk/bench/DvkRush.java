@@ -37,8 +37,12 @@ final class DvkRush {
 		this.units = units;
 	}
 
+	/**
+	 * @param conflicts decisions answered 500 because the engine found the review changed meanwhile
+	 *        (an attachment added while it was being decided: OptimisticLockingException) and repeated
+	 */
 	record Result(int accepted, double seconds, Latencies submit, Latencies attach, Latencies taskList,
-			Latencies review, List<String> codes) {
+			Latencies review, List<String> codes, int conflicts) {
 
 		double perSecond() {
 			return accepted / seconds;
@@ -70,6 +74,7 @@ final class DvkRush {
 		Latencies review = new Latencies();
 		AtomicInteger accepted = new AtomicInteger();
 		AtomicInteger submitted = new AtomicInteger();
+		AtomicInteger conflicts = new AtomicInteger();
 		AtomicLong lastAccepted = new AtomicLong();
 		Set<String> completed = ConcurrentHashMap.newKeySet();
 		String rushMark = marker + "R";
@@ -129,10 +134,7 @@ final class DvkRush {
 									|| Math.floorMod(id.hashCode(), share) != mine || !completed.add(id)) {
 								continue;
 							}
-							review.time(() -> http.post(user, "/engine-rest/task/" + id + "/complete",
-									Map.of("variables", Map.of("decision", Map.of("value", "APPROVE", "type", "String"),
-											"comment", Map.of("value", "Đồng ý tiếp nhận.", "type", "String")))))
-								.expect(204);
+							decide(http, user, id, review, conflicts);
 							done++;
 							if (user.equals(finalReviewer)) {
 								accepted.incrementAndGet();
@@ -154,7 +156,29 @@ final class DvkRush {
 			pool.shutdownNow();
 		}
 		double seconds = (lastAccepted.get() - started) / 1e9;
-		return new Result(accepted.get(), seconds, submit, attach, taskList, review, List.copyOf(codes));
+		return new Result(accepted.get(), seconds, submit, attach, taskList, review, List.copyOf(codes),
+				conflicts.get());
+	}
+
+	/**
+	 * Approves the task as a reviewer does in Tasklist; a decision that meets a concurrent change of
+	 * the review (the engine's optimistic locking: HTTP 500, nothing committed) is repeated, as the
+	 * reviewer would.
+	 */
+	static void decide(BenchHttp http, String user, String taskId, Latencies review, AtomicInteger conflicts)
+			throws Exception {
+		for (int attempt = 1;; attempt++) {
+			BenchHttp.Response answer = review.time(() -> http.post(user, "/engine-rest/task/" + taskId + "/complete",
+					Map.of("variables", Map.of("decision", Map.of("value", "APPROVE", "type", "String"), "comment",
+							Map.of("value", "Đồng ý tiếp nhận.", "type", "String")))));
+			if (answer.status() == 500 && attempt < 5 && (answer.text().contains("ENGINE-03005")
+					|| answer.text().contains("OptimisticLocking") || answer.text().contains("updated by another"))) {
+				conflicts.incrementAndGet();
+				continue;
+			}
+			answer.expect(204);
+			return;
+		}
 	}
 
 	/** Registrations submitted and left waiting for their first review (the reviewers' open tasks at rest). */

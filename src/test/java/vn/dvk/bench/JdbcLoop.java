@@ -93,7 +93,7 @@ final class JdbcLoop {
 			pool.shutdownNow();
 		}
 		return new DvkRush.Result(count, (System.nanoTime() - started) / 1e9, submit, new Latencies(), new Latencies(),
-				review, List.of());
+				review, List.of(), 0);
 	}
 
 	private static String submitted(Connection c, String marker, String planCode, SeasonUnits.Unit unit, int index)

@@ -103,7 +103,7 @@ final class QueryProbe {
 	/** Count and first page, newest first, of the given units' registrations (and, for a council member, its agenda's). */
 	private int listPage(List<String> unitCodes, boolean withAgenda) throws SQLException {
 		String where = withAgenda
-				? " where unit_code = any(?) or code in (select registration_code from recognition_session_item)"
+				? " where unit_code = any(?) or council_agenda"
 				: " where unit_code = any(?)";
 		int rows = 0;
 		try (Connection c = db.getConnection()) {
