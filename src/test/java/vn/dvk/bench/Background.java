@@ -100,8 +100,8 @@ final class Background {
 					+ ", status, action, review_unit_code, actor, comment, occurred_at - make_interval(secs => g.n) "
 					+ "from bench.registration_history x cross join generate_series(1, " + copies + ") g(n)");
 			execute(c, "insert into mail_outbox (dedup_key, template, recipients, subject, body_html, status, attempts, "
-					+ "next_attempt_at, created_at, sent_at) select split_part(dedup_key, ':', 1) || '.' || (g.n + "
-					+ (first - 1) + ") || substr(dedup_key, length(split_part(dedup_key, ':', 1)) + 1), template, "
+					+ "next_attempt_at, created_at, sent_at) select " + copiedId("split_part(dedup_key, ':', 1)", first)
+					+ " || substr(dedup_key, length(split_part(dedup_key, ':', 1)) + 1), template, "
 					+ "recipients, subject, body_html, 'SENT', 1, next_attempt_at, created_at, coalesce(sent_at, created_at) "
 					+ "from bench.mail_outbox x cross join generate_series(1, " + copies + ") g(n)");
 			execute(c, "select setval('registration_code_seq', " + (base + (long) copies * templates + 1) + ")");
@@ -210,11 +210,14 @@ final class Background {
 	}
 
 	/**
-	 * Inserts {@code copies} copies of every kept engine row: ids of the tree get the suffix
-	 * {@code .<n>}, registration codes their new number ({@code newCode}, null for the bare
+	 * Inserts {@code copies} copies of every kept engine row: ids of the tree get the copy's number
+	 * ({@link #copiedId}), registration codes their new number ({@code newCode}, null for the bare
 	 * engine), the template plan's code becomes the copies' plan.
 	 */
 	private void copyEngineRows(Connection c, int copies, long first, String newCode) throws SQLException {
+		// the copies are consistent among themselves; the engine's foreign keys (not deferrable) would
+		// want the tables in dependency order, so they are not checked during the load (superuser)
+		execute(c, "set local session_replication_role = replica");
 		for (String table : strings(c, ENGINE_TABLES)) {
 			if (strings(c, "select table_name from information_schema.tables where table_schema = 'bench' "
 					+ "and table_name = '" + table + "'").isEmpty()) {
@@ -235,7 +238,7 @@ final class Background {
 	private String mapped(String column, long first, String newCode) {
 		String x = "x." + column;
 		StringBuilder sql = new StringBuilder("case when " + x + " is null then null when " + x
-				+ " in (select id from bench.id) then " + x + " || '.' || (g.n + " + (first - 1) + ")");
+				+ " in (select id from bench.id) then " + copiedId(x, first));
 		if (newCode != null) {
 			sql.append(" when ").append(x).append(" in (select code from bench.code) then ")
 				.append(newCode.formatted(column));
@@ -252,6 +255,15 @@ final class Background {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * The id of a copy: the engine's ids end with a time-based UUID whose last twelve hex digits are
+	 * the generator's node, the same for every id; the copy's number takes their place. Same
+	 * length (the columns hold 64 characters), unique per copy, never an id the engine makes.
+	 */
+	private static String copiedId(String value, long first) {
+		return "left(" + value + ", length(" + value + ") - 12) || lpad(to_hex(g.n + " + (first - 1) + "), 12, '0')";
 	}
 
 	private static List<String[]> columnsOf(Connection c, String table) throws SQLException {
