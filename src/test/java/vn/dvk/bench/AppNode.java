@@ -74,6 +74,11 @@ final class AppNode implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
+		if (Boolean.getBoolean("bench.jfr")) {
+			// -Dbench.jfr=true: a CPU profile of each node (target/bench/<name>.jfr; `jfr print --events
+			// jdk.ExecutionSample`, or JDK Mission Control) to see where the time goes
+			command.add("-XX:StartFlightRecording=settings=profile,filename=" + settings.work().resolve(name + ".jfr"));
+		}
 		command.add("-jar");
 		command.add(bootJar(settings.basedir()).toString());
 		command.addAll(args);

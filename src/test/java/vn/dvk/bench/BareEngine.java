@@ -225,7 +225,7 @@ final class BareEngine implements AutoCloseable {
 							}
 						}
 						if (done == 0) {
-							Thread.sleep(50);
+							Thread.sleep(DvkRush.IDLE_MILLIS);
 						}
 					}
 					return null;

@@ -25,6 +25,9 @@ final class DvkRush {
 
 	static final String REVIEW_TASK = "UserTask_ReviewRegistration";
 
+	/** A reviewer who finds nothing new in the list looks again after this pause (as a person refreshing). */
+	static final long IDLE_MILLIS = 250;
+
 	private final BenchSettings settings;
 
 	private final List<AppNode> nodes;
@@ -142,7 +145,7 @@ final class DvkRush {
 							}
 						}
 						if (done == 0) {
-							Thread.sleep(50);
+							Thread.sleep(IDLE_MILLIS);
 						}
 					}
 					return null;
