@@ -42,6 +42,7 @@ final class BenchRun {
 	static final String HEAP = "Heap in use: peak during the rush / live after full GC, MB";
 	static final String RSS = "RSS of the application: after the rush / peak, MB";
 	static final String CPU = "CPU during the rush: machine busy / cores used by app, PostgreSQL, harness";
+	static final String CPU_PER = "CPU per accepted registration, ms: DVK (app + PostgreSQL) / bare engine (+ PostgreSQL) / JDBC loop (+ PostgreSQL)";
 	static final String SEASON = "Season end: reports, council session, decision, awards";
 	static final String TWO_NODES = "Two nodes on one database: accepted/s one node → two nodes (ratio)";
 	static final String STARTUP = "Start-up on the embedded defaults: empty data directory / restart, s";
@@ -78,6 +79,7 @@ final class BenchRun {
 		table.row(HEAP, "< 512 MB at 10^4");
 		table.row(RSS, "");
 		table.row(CPU, "");
+		table.row(CPU_PER, "");
 		table.row(SEASON, "");
 		table.row(TWO_NODES, "≥ 1.6");
 		table.row(STARTUP, "≤ 15 s");
@@ -139,13 +141,17 @@ final class BenchRun {
 					rush.submitOpen(plan, marker, settings.open());
 
 					// the same on the bare engine and in plain JDBC
+					Machine.CpuWindow bareCpu = new Machine.CpuWindow(List.of(), pgData);
 					DvkRush.Result bareResult = bare.rush(marker, settings.window(), settings.submitters(),
 							settings.reviewers());
+					double[] bareCpuUse = bareCpu.end();
 					bare.submitOpen(marker, settings.open());
 					progress("size " + size + ": bare engine rush " + number(bareResult.perSecond(), 1) + "/s");
 					jdbc.prepare();
+					Machine.CpuWindow jdbcCpu = new Machine.CpuWindow(List.of(), pgData);
 					DvkRush.Result jdbcResult = jdbc.rush(marker, plan, settings.window(), units,
 							settings.submitters() + settings.reviewers());
+					double[] jdbcCpuUse = jdbcCpu.end();
 
 					progress("size " + size + ": JDBC loop " + number(jdbcResult.perSecond(), 1) + "/s");
 					node1.fullGc();
@@ -193,6 +199,10 @@ final class BenchRun {
 					table.put(RSS, column, number(rss[0], 0) + " / " + number(rss[1], 0));
 					table.put(CPU, column, number(cpuUse[0], 0) + "% / " + number(cpuUse[1], 2) + ", "
 							+ number(cpuUse[2], 2) + ", " + number(cpuUse[3], 2));
+					// cores × seconds / registrations: the CPU one accepted registration costs each party
+					table.put(CPU_PER, column, perRegistration(cpuUse[1], cpuUse[2], dvk) + " / "
+							+ perRegistration(bareCpuUse[3], bareCpuUse[2], bareResult) + " / "
+							+ perRegistration(jdbcCpuUse[3], jdbcCpuUse[2], jdbcResult));
 					table.put(SEASON, column, number(end.seconds(), 1) + " s for " + end.models() + " models × "
 							+ SeasonSteps.COUNCIL.size() + " members (assessment p95 " + ms(end.assessments().p95())
 							+ " ms, decision " + number(end.decisionSeconds(), 1) + " s, " + end.awards() + " awards)");
@@ -240,6 +250,12 @@ final class BenchRun {
 		progress("start-up measured");
 		table.put(STARTUP, number(settings.sizes().get(0), 0), number(first, 1) + " / " + number(second, 1));
 		return table;
+	}
+
+	/** "app + PostgreSQL" CPU milliseconds per accepted registration of a rush. */
+	private static String perRegistration(double appCores, double postgresCores, DvkRush.Result rush) {
+		double seconds = rush.seconds() / rush.accepted();
+		return ms(appCores * seconds * 1000) + " + " + ms(postgresCores * seconds * 1000);
 	}
 
 	private void pair(String row, String column, QueryProbe.Pair pair) {
