@@ -119,7 +119,9 @@ final class BenchHttp {
 	}
 
 	private Response send(String user, HttpRequest.Builder request, Map<String, String> headers) {
-		request.timeout(Duration.ofSeconds(120)).header("Accept", "application/json");
+		// long enough for the plan's evaluation timer run through /engine-rest: it asks every accepted
+		// registration of the rush for its result report in one transaction
+		request.timeout(Duration.ofMinutes(10)).header("Accept", "application/json");
 		if (user != null) {
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
