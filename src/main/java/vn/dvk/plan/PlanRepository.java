@@ -55,6 +55,18 @@ class PlanRepository {
 			.optional();
 	}
 
+	/**
+	 * The plan, its row share-locked until the end of the transaction: many transactions may hold
+	 * it at once (and insert registrations of the plan), but none while another changes the row
+	 * ({@link #findForUpdate}, an update), which waits for them all.
+	 */
+	Optional<Plan> findForShare(String code) {
+		return jdbc.sql("select " + COLUMNS + " from plan where code = ? for share")
+			.param(code)
+			.query(this::plan)
+			.optional();
+	}
+
 	/** Newest year first, then by code. */
 	List<Plan> findAll() {
 		return jdbc.sql("select " + COLUMNS + " from plan order by plan_year desc, code desc").query(this::plan).list();

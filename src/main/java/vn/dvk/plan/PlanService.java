@@ -276,13 +276,17 @@ public class PlanService {
 
 	/**
 	 * The season's dates if the plan's evaluation has already opened (EVALUATION or CLOSED), else
-	 * empty. Called by a registration's process when it is accepted: the plan's row stays locked
-	 * until the caller's transaction ends, so an acceptance racing with the opening of the
-	 * evaluation is either reached by the opening or sees it, never neither. 404 for an unknown plan.
+	 * empty. Called by a registration's process when it is accepted: the plan's row stays
+	 * share-locked until the caller's transaction ends, so an acceptance racing with the opening of
+	 * the evaluation (which changes the row under {@code FOR UPDATE}) is either reached by the
+	 * opening or sees it, never neither. A share lock, not an exclusive one: acceptances of the
+	 * same plan (and submissions, whose foreign key takes a key-share lock on the row) go on side
+	 * by side instead of queueing behind each other's commit; with {@code FOR UPDATE} the deadline
+	 * rush was serialised on the plan's row (docs/benchmarks.md). 404 for an unknown plan.
 	 */
 	@Transactional
 	public Optional<SeasonDates> openedEvaluation(String code) {
-		Plan plan = lock(code);
+		Plan plan = repository.findForShare(code).orElseThrow(() -> notFound(code));
 		if (!EVALUATION_OPENED.contains(plan.status())) {
 			return Optional.empty();
 		}

@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -308,16 +308,5 @@ class RecognitionRepository {
 		}
 	}
 
-	/** Registrations on any session, open or decided. */
-	Set<String> registrationCodesOnSessions() {
-		return Set.copyOf(jdbc.sql("select distinct registration_code from recognition_session_item").query(String.class).list());
-	}
-
-	boolean isOnSession(String registrationCode) {
-		return jdbc.sql("select count(*) from recognition_session_item where registration_code = ?")
-			.param(registrationCode)
-			.query(Long.class)
-			.single() > 0;
-	}
 
 }

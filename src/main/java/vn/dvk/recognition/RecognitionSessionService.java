@@ -117,6 +117,7 @@ public class RecognitionSessionService {
 			repository.insertItem(new SessionItem(session.key(), r.code(), position++, r.name(), r.unitCode(), r.field(),
 					r.kind().name(), null, null, null, null));
 		}
+		registrations.putBeforeCouncil(chosen.stream().map(Registration::code).toList());
 		workflow.start(session, plan.title(), plan.year(), chosen.size(), user);
 		return session;
 	}

@@ -132,6 +132,12 @@ public class RecognizedModelRegister {
 		return stripped.length() > SEARCH_MAX ? stripped.substring(0, SEARCH_MAX) : stripped;
 	}
 
+	/** Entries recognised in or before the given year, counted by unit, field and outcome (cumulative figures). */
+	@Transactional(readOnly = true)
+	public List<RecognizedCount> countsUpToYear(int year) {
+		return repository.countsUpToYear(year);
+	}
+
 	/**
 	 * Entries already in the register with the same name (ignoring case and spacing), unit and
 	 * year as one of the given models (an import must not count a model twice).

@@ -98,6 +98,16 @@ class RecognizedModelRepository {
 			.list();
 	}
 
+	/** Entries recognised in or before the year, counted by unit, field and outcome. */
+	List<RecognizedCount> countsUpToYear(int year) {
+		return jdbc.sql("select unit_code, field, outcome, count(*) as n from recognized_model "
+				+ "where recognized_year <= ? group by unit_code, field, outcome")
+			.param(year)
+			.query((rs, n) -> new RecognizedCount(rs.getString("unit_code"), rs.getString("field"),
+					RecognitionOutcome.valueOf(rs.getString("outcome")), rs.getLong("n")))
+			.list();
+	}
+
 	/** Entries of the given units in the given years (candidates for duplicate checks). */
 	List<RecognizedModel> ofUnitsAndYears(Collection<String> unitCodes, Collection<Integer> years) {
 		if (unitCodes.isEmpty() || years.isEmpty()) {

@@ -105,6 +105,25 @@ class RegistrationRepository {
 			.update();
 	}
 
+	/** Marks the registrations as put before the recognition council (for good); returns how many were not yet. */
+	int putBeforeCouncil(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("update registration set council_agenda = true where code = any(?) and not council_agenda")
+			.param(codes.toArray(String[]::new))
+			.update();
+	}
+
+	/** Whether the registration has been put before the recognition council. */
+	boolean onCouncilAgenda(String code) {
+		return jdbc.sql("select council_agenda from registration where code = ?")
+			.param(code)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	/** Sets the status; SUBMITTED also stamps submitted_at. Returns false when the code is unknown. */
 	boolean updateStatus(String code, RegistrationStatus status, Instant now) {
 		return jdbc.sql("update registration set status = ?, updated_at = ?, version = version + 1, "
@@ -155,14 +174,13 @@ class RegistrationRepository {
 
 	private static String where(Criteria criteria, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
-		if (criteria.visibleUnitCodes() != null && criteria.visibleCodes().isEmpty()) {
+		if (criteria.visibleUnitCodes() != null && !criteria.councilAgenda()) {
 			conditions.add("unit_code = any(?)");
 			params.add(criteria.visibleUnitCodes().toArray(String[]::new));
 		}
 		else if (criteria.visibleUnitCodes() != null) {
-			conditions.add("(unit_code = any(?) or code = any(?))");
+			conditions.add("(unit_code = any(?) or council_agenda)");
 			params.add(criteria.visibleUnitCodes().toArray(String[]::new));
-			params.add(criteria.visibleCodes().toArray(String[]::new));
 		}
 		if (criteria.planCode() != null) {
 			conditions.add("plan_code = ?");
@@ -209,6 +227,16 @@ class RegistrationRepository {
 				+ "group by unit_code, status order by unit_code, status")
 			.param(planCode)
 			.query((rs, n) -> new UnitStatusCount(rs.getString("unit_code"),
+					RegistrationStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
+	}
+
+	/** Registrations of a plan counted by unit, field and status (an index-only scan of the plan's rows). */
+	List<RegistrationCount> counts(String planCode) {
+		return jdbc.sql("select unit_code, field, status, count(*) as n from registration where plan_code = ? "
+				+ "group by unit_code, field, status")
+			.param(planCode)
+			.query((rs, n) -> new RegistrationCount(rs.getString("unit_code"), rs.getString("field"),
 					RegistrationStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list();
 	}
@@ -329,13 +357,12 @@ class RegistrationRepository {
 	record IdempotentRegistration(Registration registration, String requestHash) {
 	}
 
-	/** Search criteria after access checks; {@code visibleUnitCodes} null = every unit. */
 	/**
-	 * {@code visibleUnitCodes} null: no restriction; else the rows of those units or of
-	 * {@code visibleCodes} (registrations seen one by one, e.g. a council's agenda).
+	 * Search criteria after access checks. {@code visibleUnitCodes} null: no restriction; else the
+	 * rows of those units and, with {@code councilAgenda}, every registration put before the council.
 	 */
-	record Criteria(Collection<String> visibleUnitCodes, Collection<String> visibleCodes, String planCode, String unitCode, RegistrationStatus status,
-			String field, Boolean reportOverdue) {
+	record Criteria(Collection<String> visibleUnitCodes, boolean councilAgenda, String planCode, String unitCode,
+			RegistrationStatus status, String field, Boolean reportOverdue) {
 	}
 
 }

@@ -48,7 +48,7 @@ import vn.dvk.shared.DvkException.FieldProblem;
  * <p>Access: a unit head ({@code unit-<code>}) writes only their own units' registrations;
  * reading is allowed to the own units, to every unit below a unit the caller reviews for
  * ({@code reviewers-<code>}), to a council member for the registrations on a recognition session
- * ({@link CouncilAgenda}), and to everything for {@link CurrentUser#seesAllUnits()}. A
+ * (marked by {@link #putBeforeCouncil}), and to everything for {@link CurrentUser#seesAllUnits()}. A
  * registration the caller may not read is reported as not found (404) on every call, with
  * nothing of it in the answer.
  */
@@ -98,12 +98,8 @@ public class RegistrationService {
 
 	private final ApplicationEventPublisher events;
 
-	private final CouncilAgenda councilAgenda;
-
 	RegistrationService(RegistrationRepository repository, RegistrationWorkflow workflow, PlanService plans,
-			OrganizationService organization, AttachmentTypes attachmentTypes, ApplicationEventPublisher events,
-			CouncilAgenda councilAgenda) {
-		this.councilAgenda = councilAgenda;
+			OrganizationService organization, AttachmentTypes attachmentTypes, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.workflow = workflow;
 		this.plans = plans;
@@ -295,13 +291,13 @@ public class RegistrationService {
 			throw DvkException.forbidden("registration.search.unitForbidden");
 		}
 		// a council member may look for any unit: they find only what was put before the council
-		Set<String> agenda = council ? councilAgenda.registrationCodes() : Set.of();
-		if (visibleUnits != null && visibleUnits.isEmpty() && agenda.isEmpty()) {
+		// (a flag on the row, never the agenda's codes in memory: 10^5 of them over the years)
+		if (visibleUnits != null && visibleUnits.isEmpty() && !council) {
 			return new RegistrationPage(List.of(), page, size, 0, 0);
 		}
 		Criteria criteria = new Criteria(ownOrReviewed && unitCode != null ? null : visibleUnits,
-				ownOrReviewed && unitCode != null ? Set.of() : agenda, emptyToNull(filter.planCode()), unitCode,
-				status, emptyToNull(filter.field()), filter.reportOverdue());
+				!(ownOrReviewed && unitCode != null) && council, emptyToNull(filter.planCode()), unitCode, status,
+				emptyToNull(filter.field()), filter.reportOverdue());
 		long total = repository.count(criteria);
 		List<Registration> items = total == 0 || (long) page * size >= total ? List.of()
 				: repository.search(criteria, page * size, size);
@@ -414,6 +410,16 @@ public class RegistrationService {
 		return repository.attachments(code);
 	}
 
+	/**
+	 * Puts the registrations before the recognition council (a session takes them): from now on
+	 * every council member may read them, also after the session is decided. Called by the
+	 * recognition module in the session's transaction. No access check.
+	 */
+	@Transactional
+	public void putBeforeCouncil(java.util.Collection<String> codes) {
+		repository.putBeforeCouncil(codes);
+	}
+
 	/** Units that have at least one registration (any status but DRAFT) under the plan. */
 	@Transactional(readOnly = true)
 	public Set<String> registeredUnitCodes(String planCode) {
@@ -443,7 +449,7 @@ public class RegistrationService {
 	@Transactional(readOnly = true)
 	public RegistrationPage resultReportsOverdue(String planCode, int limit, CurrentUser user) {
 		requireStaff(user);
-		Criteria criteria = new Criteria(null, Set.of(), planCode, null, null, null, true);
+		Criteria criteria = new Criteria(null, false, planCode, null, null, null, true);
 		long total = repository.count(criteria);
 		List<Registration> items = total == 0 ? List.of() : repository.search(criteria, 0, limit);
 		return new RegistrationPage(items, 0, limit, total, (int) ((total + limit - 1) / limit));
@@ -465,7 +471,7 @@ public class RegistrationService {
 
 	private boolean visible(Registration registration, CurrentUser user) {
 		return user.seesAllUnits() || visibleUnitCodes(user).contains(registration.unitCode())
-				|| user.isMemberOf(Groups.RECOGNITION_COUNCIL) && councilAgenda.contains(registration.code());
+				|| user.isMemberOf(Groups.RECOGNITION_COUNCIL) && repository.onCouncilAgenda(registration.code());
 	}
 
 	/** Own units plus every unit below a unit the caller reviews for. */
@@ -674,6 +680,12 @@ public class RegistrationService {
 	@Transactional(readOnly = true)
 	public List<Registration> inStatus(String planCode, RegistrationStatus status, String field) {
 		return repository.inStatus(planCode, status, blank(field) ? null : field.strip());
+	}
+
+	/** A plan's registrations counted by unit, field and status, DRAFT included. No access check. */
+	@Transactional(readOnly = true)
+	public List<RegistrationCount> counts(String planCode) {
+		return repository.counts(planCode);
 	}
 
 	/**

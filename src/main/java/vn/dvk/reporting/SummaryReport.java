@@ -17,9 +17,9 @@ import vn.dvk.organization.UnitLevel;
 import vn.dvk.plan.Plan;
 import vn.dvk.plan.PlanService;
 import vn.dvk.recognition.RecognitionOutcome;
-import vn.dvk.recognition.RecognizedModel;
+import vn.dvk.recognition.RecognizedCount;
 import vn.dvk.recognition.RecognizedModelRegister;
-import vn.dvk.registration.Registration;
+import vn.dvk.registration.RegistrationCount;
 import vn.dvk.registration.RegistrationService;
 import vn.dvk.registration.RegistrationStatus;
 import vn.dvk.reporting.Summary.AwardLine;
@@ -62,16 +62,18 @@ public class SummaryReport {
 		this.organization = organization;
 	}
 
-	/** The summary of a plan (404 for an unknown plan). */
+	/**
+	 * The summary of a plan (404 for an unknown plan), from grouped counts: the plan's
+	 * registrations by unit, field and status, the register by unit, field and outcome (a few
+	 * hundred rows whatever the number of registrations).
+	 */
 	public Summary of(String planCode) {
 		Plan plan = plans.require(planCode);
-		List<Registration> sent = new ArrayList<>();
-		for (RegistrationStatus status : RegistrationStatus.values()) {
-			if (status != RegistrationStatus.DRAFT) {
-				sent.addAll(registrations.inStatus(plan.code(), status, null));
-			}
-		}
-		List<RecognizedModel> cumulative = register.upToYear(plan.year());
+		List<RegistrationCount> sent = registrations.counts(plan.code())
+			.stream()
+			.filter(c -> c.status() != RegistrationStatus.DRAFT)
+			.toList();
+		List<RecognizedCount> cumulative = register.countsUpToYear(plan.year());
 
 		Map<String, String> fieldNames = new LinkedHashMap<>();
 		plan.fields().forEach(f -> fieldNames.put(f.code(), f.name()));
@@ -80,12 +82,13 @@ public class SummaryReport {
 		List<Line> byField = fieldNames.entrySet()
 			.stream()
 			.map(e -> new Line(e.getKey(), e.getValue(), null, null,
-					figures(sent, cumulative, Registration::field, RecognizedModel::field, e.getKey())))
+					figures(sent, cumulative, RegistrationCount::field, RecognizedCount::field, e.getKey())))
 			.toList();
 
 		List<Line> byUnit = new ArrayList<>();
 		for (Unit unit : unitsInOrder(sent, cumulative)) {
-			Figures figures = figures(sent, cumulative, Registration::unitCode, RecognizedModel::unitCode, unit.code());
+			Figures figures = figures(sent, cumulative, RegistrationCount::unitCode, RecognizedCount::unitCode,
+					unit.code());
 			if (!figures.equals(Figures.ZERO)) {
 				byUnit.add(new Line(unit.code(), unit.name(), unit.level().name(), unit.level().label(), figures));
 			}
@@ -121,30 +124,31 @@ public class SummaryReport {
 		return new Awards(lines, collective, individual, collective + individual);
 	}
 
-	private static Figures figures(List<Registration> sent, List<RecognizedModel> register,
-			Function<Registration, String> registrationKey, Function<RecognizedModel, String> modelKey, String key) {
+	private static Figures figures(List<RegistrationCount> sent, List<RecognizedCount> register,
+			Function<RegistrationCount, String> registrationKey, Function<RecognizedCount, String> modelKey,
+			String key) {
 		long registered = 0, accepted = 0, reported = 0, recognized = 0, typical = 0, cumulative = 0,
 				cumulativeTypical = 0;
-		for (Registration r : sent) {
+		for (RegistrationCount r : sent) {
 			if (!key.equals(registrationKey.apply(r))) {
 				continue;
 			}
-			registered++;
-			accepted += ACCEPTED.contains(r.status()) ? 1 : 0;
-			reported += REPORTED.contains(r.status()) ? 1 : 0;
-			recognized += RECOGNIZED.contains(r.status()) ? 1 : 0;
-			typical += r.status() == RegistrationStatus.RECOGNIZED_TYPICAL ? 1 : 0;
+			registered += r.count();
+			accepted += ACCEPTED.contains(r.status()) ? r.count() : 0;
+			reported += REPORTED.contains(r.status()) ? r.count() : 0;
+			recognized += RECOGNIZED.contains(r.status()) ? r.count() : 0;
+			typical += r.status() == RegistrationStatus.RECOGNIZED_TYPICAL ? r.count() : 0;
 		}
-		for (RecognizedModel m : register) {
+		for (RecognizedCount m : register) {
 			if (key.equals(modelKey.apply(m))) {
-				cumulative++;
-				cumulativeTypical += m.outcome() == RecognitionOutcome.RECOGNIZED_TYPICAL ? 1 : 0;
+				cumulative += m.count();
+				cumulativeTypical += m.outcome() == RecognitionOutcome.RECOGNIZED_TYPICAL ? m.count() : 0;
 			}
 		}
 		return new Figures(registered, accepted, reported, recognized, typical, cumulative, cumulativeTypical);
 	}
 
-	private List<Unit> unitsInOrder(List<Registration> sent, List<RecognizedModel> register) {
+	private List<Unit> unitsInOrder(List<RegistrationCount> sent, List<RecognizedCount> register) {
 		Set<String> codes = new java.util.HashSet<>();
 		sent.forEach(r -> codes.add(r.unitCode()));
 		register.forEach(m -> codes.add(m.unitCode()));

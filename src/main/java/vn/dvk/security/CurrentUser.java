@@ -51,7 +51,7 @@ public record CurrentUser(String id, Set<String> groups) {
 
 	/**
 	 * Specialists, leadership, award staff and operators see every unit's records. The council
-	 * sees only what is put before it (the registration module's {@code CouncilAgenda}).
+	 * sees only what is put before it (the registration module's {@code putBeforeCouncil}).
 	 */
 	public boolean seesAllUnits() {
 		return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Groups.PLAN_DRAFTERS)

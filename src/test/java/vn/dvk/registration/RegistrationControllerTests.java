@@ -371,11 +371,6 @@ class RegistrationControllerTests {
 			return TestOrganizations.khanhHoa();
 		}
 
-		@Bean
-		FakeCouncilAgenda councilAgenda() {
-			return new FakeCouncilAgenda();
-		}
-
 	}
 
 }

@@ -78,9 +78,6 @@ class RegistrationServiceTests {
 	FakeRegistrationWorkflow workflow;
 
 	@Autowired
-	FakeCouncilAgenda councilAgenda;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	String planCode;
@@ -331,7 +328,7 @@ class RegistrationServiceTests {
 		String nhaTrang = registrations.create(request(true), HEAD_NHA_TRANG, null).registration().code();
 		CurrentUser council = user("council9", "recognition-council", "unit-phuong-nha-trang");
 		CurrentUser councilOnly = user("council8", "recognition-council");
-		councilAgenda.codes.add(camHaiTay);
+		registrations.putBeforeCouncil(List.of(camHaiTay));
 
 		assertThat(codes(filter(null), council)).containsExactly(nhaTrang, camHaiTay);
 		assertThat(codes(filter(null), councilOnly)).containsExactly(camHaiTay);
@@ -630,11 +627,6 @@ class RegistrationServiceTests {
 		@Bean
 		OrganizationService organizationService() {
 			return TestOrganizations.khanhHoa();
-		}
-
-		@Bean
-		FakeCouncilAgenda councilAgenda() {
-			return new FakeCouncilAgenda();
 		}
 
 		@Bean

@@ -1,8 +1,5 @@
 package vn.dvk.reporting;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 
 import java.time.Instant;
@@ -17,8 +14,10 @@ import vn.dvk.plan.PlanService;
 import vn.dvk.plan.PlanStatus;
 import vn.dvk.plan.ReviewMode;
 import vn.dvk.recognition.RecognitionOutcome;
+import vn.dvk.recognition.RecognizedCount;
 import vn.dvk.recognition.RecognizedModel;
 import vn.dvk.registration.Registration;
+import vn.dvk.registration.RegistrationCount;
 import vn.dvk.registration.RegistrationItems;
 import vn.dvk.registration.RegistrationKind;
 import vn.dvk.registration.RegistrationService;
@@ -82,11 +81,27 @@ final class SummaryFixtures {
 	/** The plan, registration and award modules answer from the fixtures. */
 	static void stub(PlanService plans, RegistrationService registrations, AwardService awards) {
 		given(plans.require(PLAN)).willReturn(plan());
-		given(registrations.inStatus(eq(PLAN), any(), isNull())).willAnswer(call -> {
-			RegistrationStatus status = call.getArgument(1);
-			return new ArrayList<>(REGISTRATIONS.stream().filter(r -> r.status() == status).toList());
-		});
+		given(registrations.counts(PLAN)).willReturn(counts(REGISTRATIONS));
 		given(awards.counts(PLAN)).willReturn(AWARDS);
+	}
+
+	/** What RegistrationService#counts answers for these registrations (one per registration: no grouping needed). */
+	static List<RegistrationCount> counts(List<Registration> registrations) {
+		List<RegistrationCount> counts = new ArrayList<>();
+		registrations.forEach(r -> counts.add(new RegistrationCount(r.unitCode(), r.field(), r.status(), 1)));
+		return counts;
+	}
+
+	/** What RecognizedModelRegister#countsUpToYear answers for these entries. */
+	static List<RecognizedCount> counts(List<RecognizedModel> models, int year) {
+		java.util.Map<List<Object>, Long> grouped = new java.util.LinkedHashMap<>();
+		models.stream()
+			.filter(m -> m.year() <= year)
+			.forEach(m -> grouped.merge(List.of(m.unitCode(), m.field(), m.outcome()), 1L, Long::sum));
+		List<RecognizedCount> counts = new ArrayList<>();
+		grouped.forEach((k, n) -> counts.add(new RecognizedCount((String) k.get(0), (String) k.get(1),
+				(RecognitionOutcome) k.get(2), n)));
+		return counts;
 	}
 
 	static Registration registration(int n, String unit, String field, RegistrationStatus status) {

@@ -76,7 +76,7 @@ class SummaryXlsxTests {
 		SummaryFixtures.stub(plans, registrations, awards);
 		List<RecognizedModel> entries = new ArrayList<>(SummaryFixtures.RECOGNISED_THIS_YEAR);
 		entries.addAll(SummaryFixtures.IMPORTED);
-		given(register.upToYear(2026)).willReturn(entries.stream().filter(m -> m.year() <= 2026).toList());
+		given(register.countsUpToYear(2026)).willReturn(SummaryFixtures.counts(entries, 2026));
 	}
 
 	@Test
