@@ -22,8 +22,6 @@ import vn.dvk.shared.DvkException;
 @Controller
 class AwardDocumentPageController {
 
-	private static final Pattern DOCUMENT_NAME = Pattern.compile("[a-z0-9-]{1,60}");
-
 	private final AwardNominationService nominations;
 
 	AwardDocumentPageController(AwardNominationService nominations) {
@@ -32,20 +30,7 @@ class AwardDocumentPageController {
 
 	@GetMapping("/awards/nominations/{code}/documents/{name}.pdf")
 	ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String name) {
-		if (!DOCUMENT_NAME.matcher(name).matches()) {
-			throw DvkException.notFound("award.document.notFound", name, code);
-		}
-		byte[] pdf = nominations.document(code, name, CurrentUser.get());
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.contentLength(pdf.length)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(code + "-" + name + ".pdf", StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(pdf);
+		return AwardDownloads.document(nominations, code, name);
 	}
 
 }

@@ -31,8 +31,6 @@ import vn.dvk.shared.DvkException;
 @Controller
 class UnitRecognitionsPageController {
 
-	private static final Pattern DOCUMENT_NAME = Pattern.compile("[a-z0-9-]{1,60}");
-
 	private final RecognitionSessionService recognitions;
 
 	private final AwardNominationService nominations;
@@ -62,31 +60,12 @@ class UnitRecognitionsPageController {
 
 	@GetMapping("/unit/awards/{code}/documents/{name}.pdf")
 	ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String name) {
-		if (!DOCUMENT_NAME.matcher(name).matches()) {
-			throw DvkException.notFound("award.document.notFound", name, code);
-		}
-		byte[] pdf = nominations.document(code, name, CurrentUser.get());
-		return download(pdf, MediaType.APPLICATION_PDF_VALUE, code + "-" + name + ".pdf");
+		return AwardDownloads.document(nominations, code, name);
 	}
 
 	@GetMapping("/unit/awards/{code}/authority-decision/file")
 	ResponseEntity<byte[]> decisionFile(@PathVariable String code) {
-		CurrentUser user = CurrentUser.get();
-		Nomination n = nominations.get(code, user).nomination();
-		byte[] content = nominations.decisionFile(code, user)
-			.orElseThrow(() -> DvkException.notFound("award.document.notFound", "quyet-dinh", code));
-		return download(content, n.decision().fileType(), n.decision().fileName());
-	}
-
-	private static ResponseEntity<byte[]> download(byte[] content, String type, String fileName) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(type))
-			.contentLength(content.length)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(content);
+		return AwardDownloads.decisionFile(nominations, code);
 	}
 
 }
