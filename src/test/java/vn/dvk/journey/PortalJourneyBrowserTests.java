@@ -183,11 +183,12 @@ class PortalJourneyBrowserTests {
 	@Order(3)
 	void theDistrictReviewerReturnsItInTasklistWithAReason() {
 		browse(false, context -> {
-			Page page = signInToTasklist(context, "reviewer-huyen-cam-lam");
-			openGroupTask(page, "Thẩm định: " + MODEL + " — Xã Cam Hải Đông");
+			Page page = TasklistSteps.signIn(context, port, "reviewer-huyen-cam-lam");
+			current = page;
+			TasklistSteps.openGroupTask(page, "Thẩm định: " + MODEL + " — Xã Cam Hải Đông");
 			Locator link = page.locator(".fjs-container a", new Page.LocatorOptions().setHasText("Mở trang đăng ký"));
 			assertThat(link.getAttribute("href")).isEqualTo("/registrations/" + code);
-			claim(page);
+			TasklistSteps.claim(page);
 			page.locator("label:has-text(\"Trả lại để chỉnh sửa\")").click();
 			page.locator("textarea").first().fill("Đề nghị bổ sung số hộ tham gia và kinh phí dự kiến.");
 			shot(page, "05-tasklist-return");
@@ -222,9 +223,10 @@ class PortalJourneyBrowserTests {
 	void theDistrictAndTheProvinceAcceptItInTasklist() {
 		for (String reviewer : List.of("reviewer-huyen-cam-lam", "reviewer-tinh")) {
 			browse(false, context -> {
-				Page page = signInToTasklist(context, reviewer);
-				openGroupTask(page, "Thẩm định: " + MODEL);
-				claim(page);
+				Page page = TasklistSteps.signIn(context, port, reviewer);
+				current = page;
+				TasklistSteps.openGroupTask(page, "Thẩm định: " + MODEL);
+				TasklistSteps.claim(page);
 				page.locator("label:has-text(\"Tiếp nhận\") input[type=radio], label:has-text(\"Đồng ý\") input[type=radio]")
 					.first()
 					.check();
@@ -296,9 +298,10 @@ class PortalJourneyBrowserTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> !http.tasks("approver", sessionKey, "UserTask_ConfirmOutcomes").isEmpty());
 		browse(false, context -> {
-			Page page = signInToTasklist(context, "approver");
-			openGroupTask(page, "Xác nhận kết quả bình xét: " + sessionKey);
-			claim(page);
+			Page page = TasklistSteps.signIn(context, port, "approver");
+			current = page;
+			TasklistSteps.openGroupTask(page, "Xác nhận kết quả bình xét: " + sessionKey);
+			TasklistSteps.claim(page);
 			shot(page, "12-tasklist-confirm-outcomes");
 			page.locator("button:has-text(\"Hoàn thành\")").click();
 		});
@@ -438,29 +441,6 @@ class PortalJourneyBrowserTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
 		page.waitForURL(u -> !u.contains("/login"));
 		return page;
-	}
-
-	private Page signInToTasklist(BrowserContext context, String user) {
-		Page page = context.newPage();
-		current = page;
-		page.setDefaultTimeout(30_000);
-		page.navigate(url("/camunda/app/tasklist/default/"));
-		page.locator("input[ng-model=\"username\"]").fill(user);
-		page.locator("input[type=password]").fill("demo");
-		page.locator("button[type=submit]").click();
-		page.getByText("Việc của nhóm tôi").first().waitFor();
-		return page;
-	}
-
-	private void openGroupTask(Page page, String taskName) {
-		page.getByText("Việc của nhóm tôi").first().click();
-		page.locator(".tasks-list").getByText(taskName).first().click();
-		page.locator(".fjs-container").first().waitFor();
-	}
-
-	private void claim(Page page) {
-		page.getByText("Nhận xử lý").first().click();
-		page.locator("button:has-text(\"Hoàn thành\")").waitFor();
 	}
 
 	/** The page passes the quality checks, and its screenshot is kept. */

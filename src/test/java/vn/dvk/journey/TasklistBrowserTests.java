@@ -59,11 +59,11 @@ class TasklistBrowserTests {
 		String planCode = submitPlan(title);
 
 		try (BrowserContext context = newContext()) {
-			Page page = signInToTasklist(context, "approver");
-			openGroupTask(page, "Phê duyệt kế hoạch: " + title);
+			Page page = TasklistSteps.signIn(context, port, "approver");
+			TasklistSteps.openGroupTask(page, "Phê duyệt kế hoạch: " + title);
 			assertThat(page.locator(".fjs-container").innerText()).contains("Ý kiến phê duyệt", planCode);
 			shot(page, "1-approver-plan-form");
-			claim(page);
+			TasklistSteps.claim(page);
 			page.locator("label:has-text(\"Phê duyệt và ban hành\")").click();
 			page.locator("button:has-text(\"Hoàn thành\")").click();
 			await().atMost(Duration.ofSeconds(20))
@@ -72,12 +72,12 @@ class TasklistBrowserTests {
 
 		String code = register(planCode);
 		try (BrowserContext context = newContext()) {
-			Page page = signInToTasklist(context, "reviewer-tinh");
-			openGroupTask(page, "Thẩm định: Mô hình “Khu dân cư không rác thải nhựa”");
+			Page page = TasklistSteps.signIn(context, port, "reviewer-tinh");
+			TasklistSteps.openGroupTask(page, "Thẩm định: Mô hình “Khu dân cư không rác thải nhựa”");
 			String form = page.locator(".fjs-container").innerText();
 			assertThat(form).contains("Phường Nha Trang", "Khả năng duy trì, nhân rộng", "Tiếp nhận");
 			shot(page, "2-reviewer-form");
-			claim(page);
+			TasklistSteps.claim(page);
 			page.locator("label:has-text(\"Trả lại để chỉnh sửa\")").click();
 			page.locator("button:has-text(\"Hoàn thành\")").click();
 			// the engine's refusal, in Vietnamese, shown by Tasklist; the task stays open
@@ -152,29 +152,6 @@ class TasklistBrowserTests {
 
 	private BrowserContext newContext() {
 		return chromium.newContext();
-	}
-
-	private Page signInToTasklist(BrowserContext context, String user) {
-		Page page = context.newPage();
-		page.setDefaultTimeout(30_000);
-		page.navigate("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/");
-		page.locator("input[ng-model=\"username\"]").fill(user);
-		page.locator("input[type=password]").fill("demo");
-		page.locator("button[type=submit]").click();
-		// Tasklist in Vietnamese, opening on the group's tasks
-		page.getByText("Việc của nhóm tôi").first().waitFor();
-		return page;
-	}
-
-	private void openGroupTask(Page page, String taskName) {
-		page.getByText("Việc của nhóm tôi").first().click();
-		page.locator(".tasks-list").getByText(taskName).first().click();
-		page.locator(".fjs-container").first().waitFor();
-	}
-
-	private void claim(Page page) {
-		page.getByText("Nhận xử lý").first().click();
-		page.locator("button:has-text(\"Hoàn thành\")").waitFor();
 	}
 
 	private void closeNotifications(Page page) {
