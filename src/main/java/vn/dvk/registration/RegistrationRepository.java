@@ -152,35 +152,66 @@ class RegistrationRepository {
 
 	/**
 	 * One page, newest first. {@code visibleUnitCodes} null means no restriction; the unit
-	 * restriction is an indexed {@code unit_code = any(?)}.
+	 * restriction is an indexed {@code unit_code = any(?)}. A council member's view (their units
+	 * or the council's agenda) is asked as two ordered legs, each on its own index, merged: an
+	 * {@code or} of the two would read the whole table once the agenda holds a large share of it.
 	 */
 	List<Registration> search(Criteria criteria, int offset, int limit) {
 		List<Object> params = new ArrayList<>();
-		String where = where(criteria, params);
+		String order = " order by created_at desc, code desc";
+		String sql;
+		if (councilView(criteria)) {
+			String select = "select " + COLUMNS + " from registration";
+			String agenda = select + where(criteria, "council_agenda", null, params) + order + " limit ?";
+			params.add(offset + limit);
+			String own = select + where(criteria, "unit_code = any(?) and not council_agenda", units(criteria), params)
+					+ order + " limit ?";
+			params.add(offset + limit);
+			sql = "select * from ((" + agenda + ") union all (" + own + ")) r" + order + " limit ? offset ?";
+		}
+		else {
+			sql = "select " + COLUMNS + " from registration" + where(criteria, params) + order + " limit ? offset ?";
+		}
 		params.add(limit);
 		params.add(offset);
-		return jdbc.sql("select " + COLUMNS + " from registration" + where
-				+ " order by created_at desc, code desc limit ? offset ?")
-			.params(params)
-			.query(RegistrationRepository::registration)
-			.list();
+		return jdbc.sql(sql).params(params).query(RegistrationRepository::registration).list();
 	}
 
 	long count(Criteria criteria) {
 		List<Object> params = new ArrayList<>();
+		if (councilView(criteria)) {
+			String sql = "select (select count(*) from registration" + where(criteria, "council_agenda", null, params)
+					+ ") + (select count(*) from registration"
+					+ where(criteria, "unit_code = any(?) and not council_agenda", units(criteria), params) + ")";
+			return jdbc.sql(sql).params(params).query(Long.class).single();
+		}
 		String where = where(criteria, params);
 		return jdbc.sql("select count(*) from registration" + where).params(params).query(Long.class).single();
 	}
 
+	private static boolean councilView(Criteria criteria) {
+		return criteria.visibleUnitCodes() != null && criteria.councilAgenda();
+	}
+
+	private static String[] units(Criteria criteria) {
+		return criteria.visibleUnitCodes().toArray(String[]::new);
+	}
+
 	private static String where(Criteria criteria, List<Object> params) {
-		List<String> conditions = new ArrayList<>();
-		if (criteria.visibleUnitCodes() != null && !criteria.councilAgenda()) {
-			conditions.add("unit_code = any(?)");
-			params.add(criteria.visibleUnitCodes().toArray(String[]::new));
+		if (criteria.visibleUnitCodes() == null) {
+			return where(criteria, null, null, params);
 		}
-		else if (criteria.visibleUnitCodes() != null) {
-			conditions.add("(unit_code = any(?) or council_agenda)");
-			params.add(criteria.visibleUnitCodes().toArray(String[]::new));
+		return where(criteria, "unit_code = any(?)", units(criteria), params);
+	}
+
+	/** The filters of the criteria after a visibility condition (with its one parameter, or none). */
+	private static String where(Criteria criteria, String visibility, Object visibilityParam, List<Object> params) {
+		List<String> conditions = new ArrayList<>();
+		if (visibility != null) {
+			conditions.add(visibility);
+			if (visibilityParam != null) {
+				params.add(visibilityParam);
+			}
 		}
 		if (criteria.planCode() != null) {
 			conditions.add("plan_code = ?");

@@ -341,6 +341,37 @@ class RegistrationServiceTests {
 	}
 
 	@Test
+	void aCouncilMembersListMergesTheAgendaAndTheOwnUnitNewestFirstAcrossPagesAndCountsEachOnce() {
+		List<String> agenda = new java.util.ArrayList<>();
+		List<String> own = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			agenda.add(registrations.create(request(true), HEAD_CAM_HAI_TAY, null).registration().code());
+			own.add(registrations.create(request(true), HEAD_NHA_TRANG, null).registration().code());
+			registrations.create(request(true), HEAD_CAM_HAI_DONG, null); // neither: never seen
+		}
+		String ownOnAgenda = registrations.create(request(true), HEAD_NHA_TRANG, null).registration().code();
+		registrations.putBeforeCouncil(agenda);
+		registrations.putBeforeCouncil(List.of(ownOnAgenda));
+		CurrentUser council = user("council9", "recognition-council", "unit-phuong-nha-trang");
+
+		List<String> expected = new java.util.ArrayList<>(agenda);
+		expected.addAll(own);
+		expected.add(ownOnAgenda);
+		expected.sort(java.util.Comparator.reverseOrder()); // codes grow with creation time
+		List<String> paged = new java.util.ArrayList<>();
+		for (int page = 0; page < 4; page++) {
+			RegistrationPage p = registrations.search(new RegistrationFilter(planCode, null, null, null, page, 3),
+					council);
+			assertThat(p.totalItems()).isEqualTo(9);
+			assertThat(p.totalPages()).isEqualTo(3);
+			p.items().forEach(r -> paged.add(r.code()));
+		}
+		assertThat(paged).containsExactlyElementsOf(expected);
+		assertThat(registrations.search(new RegistrationFilter(planCode, "xa-cam-hai-tay", null, null, 0, 20), council)
+			.totalItems()).isEqualTo(4);
+	}
+
+	@Test
 	void searchFiltersAndPagesNewestFirst() {
 		for (int i = 0; i < 5; i++) {
 			registrations.create(request(true), HEAD_CAM_HAI_DONG, null);
