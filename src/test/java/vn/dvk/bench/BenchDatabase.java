@@ -37,9 +37,14 @@ final class BenchDatabase implements AutoCloseable {
 		this.postgres = postgres;
 	}
 
-	static BenchDatabase start(Path dataDirectory) throws IOException {
+	static BenchDatabase start(Path dataDirectory, boolean statements) throws IOException {
 		Files.createDirectories(dataDirectory);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (statements) {
+			// -Dbench.pg-statements=true: which statements the server spent its time on, per rush
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
+		EmbeddedPostgres postgres = builder
 			.setDataDirectory(dataDirectory.toFile())
 			.setCleanDataDirectory(true)
 			.setServerConfig("fsync", "on")
@@ -53,6 +58,9 @@ final class BenchDatabase implements AutoCloseable {
 		BenchDatabase database = new BenchDatabase(postgres);
 		database.execute("postgres", "create database " + DVK);
 		database.execute("postgres", "create database " + BARE);
+		if (statements) {
+			database.execute("postgres", "create extension pg_stat_statements");
+		}
 		return database;
 	}
 
@@ -127,6 +135,35 @@ final class BenchDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException(sql, ex);
 		}
+	}
+
+	/** Forgets the statements counted so far (with {@code bench.pg-statements}). */
+	void resetStatements() {
+		execute("postgres", "select pg_stat_statements_reset()");
+	}
+
+	/**
+	 * Writes the statements that took the most server time since the last reset, per database:
+	 * total ms, calls, mean ms, rows, the query.
+	 */
+	void writeStatements(Path file) throws IOException {
+		String sql = "select d.datname, round(s.total_exec_time::numeric, 1), s.calls, "
+				+ "round(s.mean_exec_time::numeric, 3), s.rows, regexp_replace(s.query, '\\s+', ' ', 'g') "
+				+ "from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+				+ "order by s.total_exec_time desc limit 60";
+		StringBuilder out = new StringBuilder("database\ttotal ms\tcalls\tmean ms\trows\tquery\n");
+		try (Connection c = postgres.getDatabase("postgres", "postgres").getConnection();
+				Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			while (rs.next()) {
+				for (int i = 1; i <= 6; i++) {
+					out.append(rs.getString(i)).append(i < 6 ? '\t' : '\n');
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+		Files.writeString(file, out);
 	}
 
 	@Override

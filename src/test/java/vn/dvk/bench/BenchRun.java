@@ -5,6 +5,7 @@ import static vn.dvk.bench.ResultTable.number;
 import static vn.dvk.bench.ResultTable.ratio;
 import static vn.dvk.bench.ResultTable.triple;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ final class BenchRun {
 	static final String DVK_RATE = "Accepted registrations/s — DVK over HTTP";
 	static final String BARE_RATE = "Accepted registrations/s — bare engine";
 	static final String JDBC_RATE = "Accepted registrations/s — JDBC loop";
+	/** {@code -Dbench.pg-statements=true}: pg_stat_statements per rush in target/bench/pg-statements-*.tsv. */
+	static final boolean STATEMENTS = Boolean.getBoolean("bench.pg-statements");
+
 	static final String VS_BARE = "DVK / bare engine (throughput)";
 	static final String VS_JDBC = "DVK / JDBC loop (throughput)";
 	static final String COST = "Rush cost per registration, ms (growth vs smallest size)";
@@ -90,7 +94,7 @@ final class BenchRun {
 		List<AppNode> nodes = new ArrayList<>();
 		GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
-		try (BenchDatabase db = BenchDatabase.start(pgData)) {
+		try (BenchDatabase db = BenchDatabase.start(pgData, STATEMENTS)) {
 			DataSource dvkDb = db.pool(BenchDatabase.DVK, 4);
 			describe(db, dvkDb);
 			AppNode node1 = AppNode.onDatabase(settings, "node-1", db.jdbcUrl(BenchDatabase.DVK), smtp.getSmtp().getPort(),
@@ -123,6 +127,7 @@ final class BenchRun {
 
 					// the rush through DVK
 					String plan = steps.openPlan("Kế hoạch thử tải " + marker + " (" + size + " đăng ký)");
+					statements(db, null);
 					Machine.CpuWindow cpu = new Machine.CpuWindow(List.of(node1), pgData);
 					DvkRush.Result dvk;
 					double heapPeak;
@@ -131,6 +136,7 @@ final class BenchRun {
 						heapPeak = heap.peakMegabytes();
 					}
 					double[] cpuUse = cpu.end();
+					statements(db, "pg-statements-" + size + "-dvk.tsv");
 					double[] rss = node1.rssMegabytes();
 					long accepted = BenchDatabase.count(dvkDb,
 							"select count(*) from registration where plan_code = ? and status = 'ACCEPTED'", plan);
@@ -141,10 +147,12 @@ final class BenchRun {
 					rush.submitOpen(plan, marker, settings.open());
 
 					// the same on the bare engine and in plain JDBC
+					statements(db, null);
 					Machine.CpuWindow bareCpu = new Machine.CpuWindow(List.of(), pgData);
 					DvkRush.Result bareResult = bare.rush(marker, settings.window(), settings.submitters(),
 							settings.reviewers());
 					double[] bareCpuUse = bareCpu.end();
+					statements(db, "pg-statements-" + size + "-bare.tsv");
 					bare.submitOpen(marker, settings.open());
 					progress("size " + size + ": bare engine rush " + number(bareResult.perSecond(), 1) + "/s");
 					jdbc.prepare();
@@ -250,6 +258,19 @@ final class BenchRun {
 		progress("start-up measured");
 		table.put(STARTUP, number(settings.sizes().get(0), 0), number(first, 1) + " / " + number(second, 1));
 		return table;
+	}
+
+	/** With {@code -Dbench.pg-statements=true}: resets the counts (file null) or writes them to target/bench/file. */
+	private void statements(BenchDatabase db, String file) throws IOException {
+		if (!STATEMENTS) {
+			return;
+		}
+		if (file == null) {
+			db.resetStatements();
+		}
+		else {
+			db.writeStatements(settings.work().resolve(file));
+		}
 	}
 
 	/** "app + PostgreSQL" CPU milliseconds per accepted registration of a rush. */
