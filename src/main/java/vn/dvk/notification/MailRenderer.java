@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ILazyContextVariable;
 
 /**
  * Renders {@code templates/mail/<template>.html} and the subject {@code mail.<template>.subject}
@@ -72,6 +73,9 @@ class MailRenderer {
 		StringBuilder subject = new StringBuilder();
 		while (matcher.find()) {
 			Object value = values.get(matcher.group(1));
+			if (value instanceof ILazyContextVariable<?> lazy) {
+				value = lazy.getValue();
+			}
 			matcher.appendReplacement(subject, Matcher.quoteReplacement(value == null ? "" : value.toString()));
 		}
 		matcher.appendTail(subject);

@@ -6,7 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: the engine's group authorizations and Tasklist filters always, the task
+ * At start-up: DVK's indexes on the engine's tables ({@link EngineQueryIndexes}), the engine's group authorizations and Tasklist filters always, the task
  * authorizations of tasks opened before authorization was on (once per database); demo users, groups and an open plan when
  * {@code dvk.demo.enabled} (the default profile). With a read-only identity provider (the
  * {@code keycloak} profile: users and groups live in Keycloak) only the plan is seeded. Several
@@ -32,10 +32,13 @@ class StartupSeeding {
 
 	private final StartupLock lock;
 
-	StartupSeeding(StartupLock lock, DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
+	private final EngineQueryIndexes indexes;
+
+	StartupSeeding(StartupLock lock, EngineQueryIndexes indexes, DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
 			DemoPlanSeeder plans, IdentityService identityService, EngineAuthorizationSeeder authorizations,
 			TaskAuthorizationBackfill taskAuthorizations) {
 		this.lock = lock;
+		this.indexes = indexes;
 		this.authorizations = authorizations;
 		this.taskAuthorizations = taskAuthorizations;
 		this.demo = demo;
@@ -51,6 +54,7 @@ class StartupSeeding {
 	}
 
 	private void seedNow() {
+		indexes.create();
 		authorizations.seed(filters.seed());
 		taskAuthorizations.runOnce();
 		if (demo.enabled()) {

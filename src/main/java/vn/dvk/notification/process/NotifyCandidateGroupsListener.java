@@ -1,6 +1,5 @@
 package vn.dvk.notification.process;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class NotifyCandidateGroupsListener implements TaskListener {
 				groups.add(link.getGroupId());
 			}
 		}
-		Map<String, Object> model = new LinkedHashMap<>(task.getVariables());
+		Map<String, Object> model = MailModel.of(task);
 		model.put("taskId", task.getId());
 		model.put("taskName", task.getName());
 		model.put("dueDate", task.getDueDate());

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import vn.dvk.notification.NotificationService;
@@ -68,7 +69,7 @@ class NotifyCandidateGroupsListenerTests {
 		when(task.getCandidates()).thenReturn(Set.of(group, user));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("registrationName", "Mô hình “Dân vận khéo”");
-		when(task.getVariables()).thenReturn(variables);
+		when(task.getVariablesTyped(false)).thenReturn(Variables.fromMap(variables));
 		DelegateExecution execution = mock(DelegateExecution.class);
 		when(execution.getProcessBusinessKey()).thenReturn("DK-2026-000123");
 		when(task.getExecution()).thenReturn(execution);

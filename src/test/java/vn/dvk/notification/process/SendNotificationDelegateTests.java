@@ -19,9 +19,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.thymeleaf.context.LazyContextVariable;
 import vn.dvk.notification.NotificationService;
 
 class SendNotificationDelegateTests {
@@ -44,6 +47,30 @@ class SendNotificationDelegateTests {
 			.containsEntry("comment", "Thiếu ảnh minh họa")
 			.containsEntry("businessKey", "DK-2026-000123")
 			.doesNotContainKeys("mailTemplate", "recipientGroups");
+	}
+
+	@Test
+	void readsASerializedVariableOnlyWhenTheTemplateDoes() throws Exception {
+		DelegateExecution execution = execution("result-reports-overdue", "unit-heads");
+		VariableMap typed = execution.getVariablesTyped(false);
+		typed.putValueTyped("overdue", Variables.serializedObjectValue("[{\"code\":\"DK-1\"}]")
+			.serializationDataFormat("application/json")
+			.objectTypeName("java.util.ArrayList")
+			.create());
+		List<Map<String, String>> overdue = List.of(Map.of("code", "DK-1"));
+		when(execution.getVariable("overdue")).thenReturn(overdue);
+
+		delegate.execute(execution);
+
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<Map<String, Object>> model = ArgumentCaptor.forClass(Map.class);
+		verify(notifications).enqueue(anyString(), eq("result-reports-overdue"), eq(List.of("unit-heads")),
+				model.capture());
+		verify(execution, never()).getVariable("overdue");
+		assertThat(model.getValue().get("overdue")).isInstanceOfSatisfying(LazyContextVariable.class,
+				lazy -> assertThat(lazy.getValue()).isEqualTo(overdue));
+		verify(execution).getVariable("overdue");
+		assertThat(model.getValue()).containsEntry("registrationCode", "DK-2026-000123");
 	}
 
 	@Test
@@ -102,7 +129,7 @@ class SendNotificationDelegateTests {
 		variables.put("comment", "Thiếu ảnh minh họa");
 		variables.put("mailTemplate", template);
 		variables.put("recipientGroups", groups);
-		when(execution.getVariables()).thenReturn(variables);
+		when(execution.getVariablesTyped(false)).thenReturn(Variables.fromMap(variables));
 		when(execution.getProcessInstanceId()).thenReturn("pi-1");
 		when(execution.getActivityInstanceId()).thenReturn("SendTask_NotifyReturned:ai-7");
 		when(execution.getProcessBusinessKey()).thenReturn("DK-2026-000123");
