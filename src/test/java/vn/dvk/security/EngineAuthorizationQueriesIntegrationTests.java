@@ -65,6 +65,8 @@ class EngineAuthorizationQueriesIntegrationTests {
 		assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_authorization'",
 				String.class))
 			.contains("dvk_auth_task_group_idx", "dvk_auth_task_user_idx");
+		assertThat(jdbc.queryForList("select stxname from pg_statistic_ext", String.class))
+			.contains("dvk_auth_perms_read", "dvk_auth_perms_read_task");
 	}
 
 }
