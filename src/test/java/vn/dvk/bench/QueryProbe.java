@@ -100,21 +100,31 @@ final class QueryProbe {
 		}
 	}
 
-	/** Count and first page, newest first, of the given units' registrations (and, for a council member, its agenda's). */
+	/**
+	 * Count and first page, newest first, of the given units' registrations; for a council member
+	 * also its agenda's, in the shape DVK asks it (RegistrationRepository): the agenda and the
+	 * member's own units as two legs, each on its own index, merged in order and counted apart.
+	 */
 	private int listPage(List<String> unitCodes, boolean withAgenda) throws SQLException {
-		String where = withAgenda
-				? " where unit_code = any(?) or council_agenda"
-				: " where unit_code = any(?)";
+		String order = " order by created_at desc, code desc";
+		String own = " from registration where unit_code = any(?)" + (withAgenda ? " and not council_agenda" : "");
+		String count = withAgenda
+				? "select (select count(*) from registration where council_agenda) + (select count(*)" + own + ")"
+				: "select count(*)" + own;
+		String page = withAgenda
+				? "select * from ((select " + PAGE_COLUMNS + " from registration where council_agenda" + order
+						+ " limit 20) union all (select " + PAGE_COLUMNS + own + order + " limit 20)) r" + order
+						+ " limit 20 offset 0"
+				: "select " + PAGE_COLUMNS + own + order + " limit 20 offset 0";
 		int rows = 0;
 		try (Connection c = db.getConnection()) {
-			try (PreparedStatement p = c.prepareStatement("select count(*) from registration" + where)) {
+			try (PreparedStatement p = c.prepareStatement(count)) {
 				p.setArray(1, c.createArrayOf("varchar", unitCodes.toArray()));
 				try (ResultSet rs = p.executeQuery()) {
 					rs.next();
 				}
 			}
-			try (PreparedStatement p = c.prepareStatement("select " + PAGE_COLUMNS + " from registration" + where
-					+ " order by created_at desc, code desc limit 20 offset 0")) {
+			try (PreparedStatement p = c.prepareStatement(page)) {
 				p.setArray(1, c.createArrayOf("varchar", unitCodes.toArray()));
 				rows += drain(p);
 			}
