@@ -25,18 +25,32 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * <p>
  * Here the same answer comes from one index probe per group of the person
  * ({@code ACT_IDX_AUTH_GROUP_ID}): the person's groups that have at least one authorization row.
- * It runs on the command's own connection, in its transaction, like the query it replaces.
+ * It runs on the command's own connection, in its transaction, like the query it replaces, and
+ * its answer is kept for the rest of the command (a manager lives as long as one command), as the
+ * engine keeps its own.
  */
 class AuthorizedGroupsManager extends AuthorizationManager {
 
 	static final String SQL = "select g from unnest(?) as g where exists "
 			+ "(select 1 from %sACT_RU_AUTHORIZATION a where a.GROUP_ID_ = g)";
 
+	private List<String> askedFor;
+
+	private List<String> answer;
+
 	@Override
 	public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
 		if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
 			return List.of();
 		}
+		if (!authenticatedGroupIds.equals(askedFor)) {
+			answer = authorizedAmong(authenticatedGroupIds);
+			askedFor = new ArrayList<>(authenticatedGroupIds);
+		}
+		return new ArrayList<>(answer);
+	}
+
+	private static List<String> authorizedAmong(List<String> authenticatedGroupIds) {
 		String sql = SQL.formatted(Context.getProcessEngineConfiguration().getDatabaseTablePrefix());
 		Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes of DVK's own on the engine's tables, created at start-up when missing (under the start-up
+ * Indexes and statistics of DVK's own on the engine's tables, created at start-up when missing (under the start-up
  * lock, before seeding). The engine's scripts do not have them; an engine upgrade leaves them alone.
  * <p>
  * Every task list in Tasklist and {@code /engine-rest} joins the person's task authorizations

@@ -6,8 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: DVK's indexes on the engine's tables ({@link EngineQueryIndexes}), the engine's group authorizations and Tasklist filters always, the task
- * authorizations of tasks opened before authorization was on (once per database); demo users, groups and an open plan when
+ * At start-up: DVK's indexes on the engine's tables ({@link EngineQueryIndexes}), the engine's
+ * group authorizations and Tasklist filters always, the task authorizations of tasks opened before
+ * authorization was on (once per database); demo users, groups and an open plan when
  * {@code dvk.demo.enabled} (the default profile). With a read-only identity provider (the
  * {@code keycloak} profile: users and groups live in Keycloak) only the plan is seeded. Several
  * nodes on one database seed one after the other ({@link StartupLock}): each finds what the
@@ -34,8 +35,8 @@ class StartupSeeding {
 
 	private final EngineQueryIndexes indexes;
 
-	StartupSeeding(StartupLock lock, EngineQueryIndexes indexes, DemoProperties demo, TasklistFilterSeeder filters, DemoIdentitySeeder identity,
-			DemoPlanSeeder plans, IdentityService identityService, EngineAuthorizationSeeder authorizations,
+	StartupSeeding(StartupLock lock, EngineQueryIndexes indexes, DemoProperties demo, TasklistFilterSeeder filters,
+			DemoIdentitySeeder identity, DemoPlanSeeder plans, IdentityService identityService, EngineAuthorizationSeeder authorizations,
 			TaskAuthorizationBackfill taskAuthorizations) {
 		this.lock = lock;
 		this.indexes = indexes;
