@@ -20,6 +20,7 @@ import org.springframework.web.util.UriUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.ILazyContextVariable;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Renders {@code templates/mail/<template>.html} and the subject {@code mail.<template>.subject}
@@ -91,8 +92,21 @@ class MailRenderer {
 		values.put("tasklistUrl", base + "/camunda/app/tasklist/default/");
 		linkIfAbsent(values, "planUrl", "planCode", base + "/plans/");
 		linkIfAbsent(values, "registrationUrl", "registrationCode", base + "/registrations/");
-		if (values.get("taskUrl") == null && values.get("taskId") != null) {
-			values.put("taskUrl", taskUrl(base, values.get("taskId").toString()));
+		Object taskId = values.get("taskId");
+		if (values.get("taskUrl") == null && taskId instanceof ILazyContextVariable<?> lazy) {
+			// a task id looked up only if the template reads it: so is its link
+			values.put("taskUrl", new LazyContextVariable<String>() {
+
+				@Override
+				protected String loadValue() {
+					Object id = lazy.getValue();
+					return id == null ? null : taskUrl(base, id.toString());
+				}
+
+			});
+		}
+		else if (values.get("taskUrl") == null && taskId != null) {
+			values.put("taskUrl", taskUrl(base, taskId.toString()));
 		}
 		return values;
 	}

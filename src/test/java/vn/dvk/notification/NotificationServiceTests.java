@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.context.LazyContextVariable;
 import vn.dvk.system.EmbeddedPostgresConfiguration;
 
 @JdbcTest
@@ -116,6 +118,45 @@ class NotificationServiceTests {
 			.doesNotContain("Ý kiến của cấp thẩm định");
 		assertThat((String) row("a-comment|head@cam-hai-dong.vn").get("body_html"))
 			.contains("Ý kiến của cấp thẩm định: <span>Đồng ý.</span>");
+	}
+
+	@Test
+	void lazyValuesAreReadOnlyByATemplateThatUsesThem() {
+		AtomicInteger lookups = new AtomicInteger();
+		Map<String, Object> reminder = model();
+		reminder.put("taskId", lazy(() -> {
+			lookups.incrementAndGet();
+			return "task-77";
+		}));
+		notifications.enqueue("lazy-overdue", "review-overdue", List.of("unit-xa-cam-hai-dong"), reminder);
+		assertThat(lookups).hasValue(1);
+		assertThat((String) row("lazy-overdue|head@cam-hai-dong.vn").get("body_html")).contains("task=task-77");
+
+		Map<String, Object> accepted = model();
+		accepted.put("taskId", lazy(() -> {
+			lookups.incrementAndGet();
+			return "task-78";
+		}));
+		notifications.enqueue("lazy-accepted", "registration-accepted", List.of("unit-xa-cam-hai-dong"), accepted);
+		assertThat(lookups).hasValue(1);
+
+		Map<String, Object> noTask = model();
+		noTask.put("taskId", lazy(() -> null));
+		notifications.enqueue("lazy-none", "review-overdue", List.of("unit-xa-cam-hai-dong"), noTask);
+		assertThat((String) row("lazy-none|head@cam-hai-dong.vn").get("body_html"))
+			.contains("/camunda/app/tasklist/default/\"")
+			.doesNotContain("task=");
+	}
+
+	static LazyContextVariable<Object> lazy(java.util.function.Supplier<Object> value) {
+		return new LazyContextVariable<>() {
+
+			@Override
+			protected Object loadValue() {
+				return value.get();
+			}
+
+		};
 	}
 
 	@Test

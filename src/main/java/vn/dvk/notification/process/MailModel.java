@@ -2,6 +2,7 @@ package vn.dvk.notification.process;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -26,20 +27,25 @@ final class MailModel {
 		for (String name : variables.keySet()) {
 			TypedValue value = variables.getValueTyped(name);
 			if (value instanceof ObjectValue object && !object.isDeserialized()) {
-				model.put(name, new LazyContextVariable<Object>() {
-
-					@Override
-					protected Object loadValue() {
-						return scope.getVariable(name);
-					}
-
-				});
+				model.put(name, lazy(() -> scope.getVariable(name)));
 			}
 			else {
 				model.put(name, value == null ? null : value.getValue());
 			}
 		}
 		return model;
+	}
+
+	/** A model value computed only if the template reads it. */
+	static LazyContextVariable<Object> lazy(Supplier<?> value) {
+		return new LazyContextVariable<>() {
+
+			@Override
+			protected Object loadValue() {
+				return value.get();
+			}
+
+		};
 	}
 
 }

@@ -47,7 +47,9 @@ class SendNotificationDelegate implements JavaDelegate {
 		model.put("businessKey", execution.getProcessBusinessKey());
 		model.put("processInstanceId", execution.getProcessInstanceId());
 		if (model.get("taskId") == null) {
-			openTaskId(execution).ifPresent(taskId -> model.put("taskId", taskId));
+			// looked up only if the template links to the task (reminders): the task query is
+			// a few per cent of the CPU of every other email's step
+			model.put("taskId", MailModel.lazy(() -> openTaskId(execution).orElse(null)));
 		}
 		String dedupKey = execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId() + ":" + template;
 		notifications.enqueue(dedupKey, template.toString().trim(), groups, model);
